@@ -1,0 +1,81 @@
+package org.khgps.core;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+import java.util.Arrays;
+
+/** Eigenvalues of a symmetric matrix; implementations may overwrite the matrix. */
+public interface Eigensolver {
+
+    /** Eigenvalues in ascending order. */
+    double[] eigenvalues(SymmetricMatrix matrix);
+
+    /** What ran, for the output's provenance (e.g. "lapack:dsyevd OpenBLAS 0.3.31 ..."). */
+    String describe();
+
+    /** Native LAPACK, dsyevd below {@code twoStageFrom}, dsyev_2stage from there on. */
+    static Eigensolver lapack(int twoStageFrom) {
+        return new Eigensolver() {
+            @Override
+            public double[] eigenvalues(SymmetricMatrix matrix) {
+                return NativeLinalg.eigenvalues(matrix, driver(matrix.size()));
+            }
+
+            private String driver(int n) {
+                return n >= twoStageFrom ? "dsyev_2stage" : "dsyevd";
+            }
+
+            @Override
+            public String describe() {
+                return "lapack (dsyevd for N < " + twoStageFrom + ", dsyev_2stage above) "
+                        + NativeLinalg.describe();
+            }
+        };
+    }
+
+    /** Pure-Java symmetric QR from EJML; needs a heap copy of the matrix. */
+    static Eigensolver ejml() {
+        return new Eigensolver() {
+            @Override
+            public double[] eigenvalues(SymmetricMatrix matrix) {
+                int n = matrix.size();
+                DMatrixRMaj m = DMatrixRMaj.wrap(n, n, matrix.toArray());
+                EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+                if (!eig.decompose(m)) {
+                    throw new ArithmeticException("EJML symmetric eigen decomposition did not converge");
+                }
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = eig.getEigenvalue(i).getReal();
+                }
+                Arrays.sort(out);
+                return out;
+            }
+
+            @Override
+            public String describe() {
+                return "ejml " + org.ejml.EjmlVersion.VERSION + " (symmetric QR, pure Java)";
+            }
+        };
+    }
+
+    /** Default crossover from dsyevd to dsyev_2stage, from bench/ on this hardware. */
+    int TWO_STAGE_FROM = 3000;
+
+    /** "auto": native if it loads, else EJML; or "lapack" / "ejml" explicitly. */
+    static Eigensolver named(String name) {
+        return switch (name) {
+            case "auto" -> NativeLinalg.available() ? lapack(TWO_STAGE_FROM) : ejml();
+            case "lapack" -> {
+                if (!NativeLinalg.available()) {
+                    throw new IllegalStateException("native LAPACK unavailable: " + NativeLinalg.loadError());
+                }
+                yield lapack(TWO_STAGE_FROM);
+            }
+            case "ejml" -> ejml();
+            default -> throw new IllegalArgumentException("solver must be one of auto, lapack, ejml; got " + name);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.khgps.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * One study point of the KHGPS model: system size N, force h, coupling strength J, and the
+ * upper bound kappa0 of the uniform stiffness distribution.
+ *
+ * <p>The point id is a hash of the sorted parameters (as signac does), so the same parameters
+ * always give the same id, whatever order or spelling they were given in.
+ */
+public record StudyPoint(int N, double h, double J, double kappa0) {
+
+    public StudyPoint {
+        requireFinite("h", h);
+        requireFinite("J", J);
+        requireFinite("kappa0", kappa0);
+        if (N < 2) {
+            throw new IllegalArgumentException("N must be an integer >= 2, got " + N);
+        }
+        if (h < 0) {
+            throw new IllegalArgumentException("h must be >= 0, got " + h);
+        }
+        if (J < 0) {
+            throw new IllegalArgumentException("J must be >= 0, got " + J);
+        }
+        if (kappa0 <= 0) {
+            throw new IllegalArgumentException("kappa0 must be > 0, got " + kappa0);
+        }
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+    }
+
+    /**
+     * Canonical JSON of the parameters: keys in ASCII order, doubles as Java's
+     * {@link Double#toString(double)}. lib/KhgpsParams.groovy builds the same string.
+     */
+    public String canonicalJson() {
+        return "{\"J\":" + J + ",\"N\":" + N + ",\"h\":" + h + ",\"kappa0\":" + kappa0 + "}";
+    }
+
+    /** First 12 hex digits of the SHA-256 of {@link #canonicalJson()}. */
+    public String id() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.khgps.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class AnalysisTest {
+
+    @Test
+    void lineSearchFindsTheFirstMinimumOfTheQuartic() {
+        double[][] cases = {{-1, 2, 0, 1}, {-0.3, -2, 0.5, 1}, {-1e-6, 1e-3, 0, 1e-9}, {-5, 0, -3, 2}};
+        for (double[] c : cases) {
+            double a = LineSearch.firstMinimum(c[0], c[1], c[2], c[3]);
+            double slope = c[0] + a * (c[1] + a * (c[2] + a * c[3]));
+            assertEquals(0, slope, 1e-12 * (Math.abs(c[0]) + 1), Arrays.toString(c));
+            // brute force: the energy change decreases on (0, a) and a is a local minimum
+            double previous = 0;
+            for (int k = 1; k <= 1000; k++) {
+                double e = LineSearch.energyChange(a * k / 1000, c[0], c[1], c[2], c[3]);
+                assertTrue(e <= previous + 1e-15, "monotone descent to the first minimum");
+                previous = e;
+            }
+            assertTrue(LineSearch.energyChange(a * 1.01, c[0], c[1], c[2], c[3]) >= previous);
+        }
+        assertEquals(0, LineSearch.firstMinimum(1, 1, 0, 1), "uphill direction: no step");
+    }
+
+    @Test
+    void histogramIsNormalizedPerMode() {
+        Xoshiro256 rng = new Xoshiro256(8);
+        double[] omega = new double[10_000];
+        for (int i = 0; i < omega.length; i++) {
+            omega[i] = Math.exp(-3 + 3 * rng.nextDouble());
+        }
+        Spectra.Histogram hist = Spectra.logHistogram(omega, 30);
+        double integral = 0;
+        long total = 0;
+        for (int b = 0; b < 30; b++) {
+            integral += hist.dos()[b] * (hist.edges()[b + 1] - hist.edges()[b]);
+            total += hist.counts()[b];
+        }
+        assertEquals(1.0, integral, 1e-12);
+        assertEquals(omega.length, total);
+        assertEquals(Math.log(hist.edges()[1] / hist.edges()[0]), Math.log(hist.edges()[30] / hist.edges()[29]), 1e-12);
+    }
+
+    @Test
+    void tailFitRecoversAKnownQuarticLaw() {
+        // D(omega) = A omega^4 on [0, w1] with A w1^5 / 5 = 1: omega = w1 u^(1/5)
+        double w1 = 0.5;
+        double a = 5 / Math.pow(w1, 5);
+        int m = 200_000;
+        Xoshiro256 rng = new Xoshiro256(17);
+        double[] omega = new double[m];
+        for (int i = 0; i < m; i++) {
+            omega[i] = w1 * Math.pow(rng.nextDouble(), 0.2);
+        }
+        Arrays.sort(omega);
+        TailFit.Result fit = TailFit.fit(omega, m, 0.01, 20);
+        assertEquals(2000, fit.modesInWindow());
+        assertEquals(a, fit.aG(), 3 * fit.aGErr(), "A_g within 3 sigma");
+        assertEquals(4.0, fit.exponent(), 3 * fit.exponentErr(), "exponent within 3 sigma");
+        assertTrue(fit.aGErr() / fit.aG() < 0.03);
+    }
+
+    @Test
+    void tailFitRecoversAnotherExponent() {
+        int m = 100_000;
+        Xoshiro256 rng = new Xoshiro256(18);
+        double[] omega = new double[m];
+        for (int i = 0; i < m; i++) {
+            omega[i] = Math.pow(rng.nextDouble(), 1.0 / 3); // D = 3 omega^2 on [0, 1]
+        }
+        Arrays.sort(omega);
+        TailFit.Result fit = TailFit.fit(omega, m, 0.02, 20);
+        assertEquals(2.0, fit.exponent(), 3 * fit.exponentErr());
+    }
+}

@@ -1,0 +1,9 @@
+package org.khgps.core;
+
+class EjmlEigensolverTest extends EigensolverCheck {
+
+    @Override
+    Eigensolver solver() {
+        return Eigensolver.ejml();
+    }
+}
