@@ -1,0 +1,81 @@
+package org.khgps.cli;
+
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.khgps.io.BadInputException;
+
+/** Typed option values with messages that name the option and what it allows. */
+final class Args {
+
+    private Args() {
+    }
+
+    static Option required(String name, String argName, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(argName).required().desc(description).build();
+    }
+
+    static Option optional(String name, String argName, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).build();
+    }
+
+    static String text(CommandLine line, String name, String fallback) {
+        return line.getOptionValue(name, fallback);
+    }
+
+    static double number(CommandLine line, String name, Double fallback) throws BadInputException {
+        String raw = line.getOptionValue(name);
+        if (raw == null) {
+            if (fallback == null) {
+                throw new BadInputException("--" + name + " is required");
+            }
+            return fallback;
+        }
+        try {
+            double v = Double.parseDouble(raw.trim());
+            if (!Double.isFinite(v)) {
+                throw new BadInputException("--" + name + " must be a finite number, got '" + raw + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--" + name + " must be a number, got '" + raw + "'");
+        }
+    }
+
+    static long integer(CommandLine line, String name, Long fallback, long min) throws BadInputException {
+        String raw = line.getOptionValue(name);
+        long v;
+        if (raw == null) {
+            if (fallback == null) {
+                throw new BadInputException("--" + name + " is required");
+            }
+            v = fallback;
+        } else {
+            try {
+                v = Long.parseLong(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--" + name + " must be an integer, got '" + raw + "'");
+            }
+        }
+        if (v < min) {
+            throw new BadInputException("--" + name + " must be >= " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    static int threads(CommandLine line) throws BadInputException {
+        String env = System.getenv("KHGPS_THREADS");
+        long fallback = env != null && env.matches("\\d+") ? Long.parseLong(env) : Runtime.getRuntime().availableProcessors();
+        return (int) integer(line, "threads", Math.max(1, fallback), 1);
+    }
+
+    static Option threadsOption() {
+        return optional("threads", "n", "threads for products and LAPACK (default: $KHGPS_THREADS, else all cores)");
+    }
+
+    static Path output(CommandLine line, String name) throws BadInputException {
+        Path out = Path.of(line.getOptionValue(name));
+        org.khgps.io.H5.checkWritable(out);
+        return out;
+    }
+}

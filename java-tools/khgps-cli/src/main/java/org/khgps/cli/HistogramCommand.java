@@ -1,0 +1,184 @@
+package org.khgps.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.khgps.core.Spectra;
+import org.khgps.core.StudyPoint;
+import org.khgps.io.BadInputException;
+import org.khgps.io.DosFile;
+import org.khgps.io.H5;
+import org.khgps.io.MinimaFile;
+import org.khgps.io.SpectraFile;
+
+/** Stage 4: pool the realizations of one point into D(omega), &lt;x^2&gt;(kappa) and friends. */
+final class HistogramCommand implements Command {
+
+    static final int DEFAULT_BINS = 40;
+    static final int DEFAULT_KAPPA_POINTS = 100;
+
+    @Override
+    public String name() {
+        return "histogram";
+    }
+
+    @Override
+    public String usage() {
+        return "--out dos.h5 [options] MINIMA.h5... SPECTRA.h5...";
+    }
+
+    @Override
+    public String description() {
+        return "Pool the minima and spectra files of one study point (given in any order, told apart by their kind) "
+                + "into D(omega) on logarithmic bins, <x^2>(kappa), <x^2> and <1/lambda>. Realizations that did not "
+                + "converge or have a negative eigenvalue are counted and left out.";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.required("out", "file", "dos file to write (HDF5)"))
+                .addOption(Args.optional("bins", "int", "logarithmic frequency bins (default " + DEFAULT_BINS + ")"))
+                .addOption(Args.optional("kappa-points", "int", "grid points of <x^2>(kappa) (default "
+                        + DEFAULT_KAPPA_POINTS + ")"));
+    }
+
+    @Override
+    public void run(CommandLine line, Invocation invocation) throws Exception {
+        Path out = Args.output(line, "out");
+        int bins = (int) Args.integer(line, "bins", (long) DEFAULT_BINS, 1);
+        int kappaPoints = (int) Args.integer(line, "kappa-points", (long) DEFAULT_KAPPA_POINTS, 1);
+        List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
+        if (inputs.isEmpty()) {
+            throw new BadInputException("no input files: give the minima and spectra files of one study point");
+        }
+        List<MinimaFile> minima = new ArrayList<>();
+        List<SpectraFile> spectra = new ArrayList<>();
+        StudyPoint point = null;
+        Long seed = null;
+        Path first = null;
+        for (Path p : inputs) {
+            String kind = H5.kind(p);
+            if (!kind.equals(MinimaFile.KIND) && !kind.equals(SpectraFile.KIND)) {
+                throw new BadInputException("input file " + p + " is a " + kind + " file, expected minima or spectra files");
+            }
+            StudyPoint pp;
+            long ps;
+            if (kind.equals("minima")) {
+                MinimaFile m = MinimaFile.read(p);
+                minima.add(m);
+                pp = m.point();
+                ps = m.seed();
+            } else {
+                SpectraFile s = SpectraFile.read(p);
+                spectra.add(s);
+                pp = s.point();
+                ps = s.seed();
+            }
+            if (point == null) {
+                point = pp;
+                seed = ps;
+                first = p;
+            } else if (!point.equals(pp) || seed != ps) {
+                throw new BadInputException("input files are from different study points: " + first + " is point "
+                        + point.id() + " " + point.canonicalJson() + " seed " + seed + ", " + p + " is point " + pp.id()
+                        + " " + pp.canonicalJson() + " seed " + ps);
+            }
+        }
+        // pair minima and spectra by realization index
+        Map<Long, double[]> kappaOf = new HashMap<>();
+        Map<Long, double[]> xOf = new HashMap<>();
+        Map<Long, Boolean> convergedOf = new HashMap<>();
+        for (MinimaFile m : minima) {
+            for (int r = 0; r < m.realization().length; r++) {
+                long idx = m.realization()[r];
+                if (kappaOf.put(idx, m.kappa()[r]) != null) {
+                    throw new BadInputException("realization " + idx + " appears in more than one minima file");
+                }
+                xOf.put(idx, m.x()[r]);
+                convergedOf.put(idx, m.converged()[r] == 1);
+            }
+        }
+        Map<Long, double[]> eigOf = new HashMap<>();
+        Map<Long, Integer> negativeOf = new HashMap<>();
+        for (SpectraFile s : spectra) {
+            for (int r = 0; r < s.realization().length; r++) {
+                long idx = s.realization()[r];
+                if (eigOf.put(idx, s.eigenvalues()[r]) != null) {
+                    throw new BadInputException("realization " + idx + " appears in more than one spectra file");
+                }
+                negativeOf.put(idx, s.negativeModes()[r]);
+            }
+        }
+        if (!kappaOf.keySet().equals(eigOf.keySet())) {
+            throw new BadInputException("minima files hold realizations " + sortedRanges(kappaOf.keySet().stream().mapToLong(l -> l).toArray())
+                    + " but spectra files hold " + sortedRanges(eigOf.keySet().stream().mapToLong(l -> l).toArray()));
+        }
+        long[] all = kappaOf.keySet().stream().mapToLong(l -> l).sorted().toArray();
+        List<Long> included = new ArrayList<>();
+        long negativeModes = 0;
+        int converged = 0;
+        for (long idx : all) {
+            negativeModes += negativeOf.get(idx);
+            if (convergedOf.get(idx)) {
+                converged++;
+            }
+            if (convergedOf.get(idx) && negativeOf.get(idx) == 0) {
+                included.add(idx);
+            } else {
+                System.err.printf("histogram: realization %d left out (%s)%n", idx,
+                        convergedOf.get(idx) ? negativeOf.get(idx) + " negative eigenvalues" : "did not converge");
+            }
+        }
+        if (included.isEmpty()) {
+            throw new BadInputException("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");
+        }
+        int n = point.N();
+        double[] omega = new double[included.size() * n];
+        double[][] kappa = new double[included.size()][];
+        double[][] x = new double[included.size()][];
+        double[][] eig = new double[included.size()][];
+        int k = 0;
+        for (int r = 0; r < included.size(); r++) {
+            long idx = included.get(r);
+            kappa[r] = kappaOf.get(idx);
+            x[r] = xOf.get(idx);
+            eig[r] = eigOf.get(idx);
+            for (double l : eig[r]) {
+                omega[k++] = Math.sqrt(l);
+            }
+        }
+        Arrays.sort(omega);
+        Spectra.Histogram histogram = Spectra.logHistogram(omega, bins);
+        int tail = (int) Math.min(omega.length, Math.max(2000, omega.length / 20));
+        Spectra.PartialAverage partial = Spectra.partialAverage(kappa, x, point.kappa0(), kappaPoints);
+        Spectra.Estimate inverse = Spectra.meanInverseLambda(eig);
+        int last = kappaPoints - 1;
+        new DosFile(point, seed, histogram, Arrays.copyOf(omega, tail), omega.length, partial, partial.x2()[last],
+                partial.x2Err()[last], inverse.value(), inverse.error(), all.length, converged, negativeModes,
+                sortedRanges(all)).write(out, invocation.provenance(inputs));
+        System.err.printf("histogram: point %s: %d realizations (%d included), %d modes, <x^2> = %.4e -> %s%n",
+                point.id(), all.length, included.size(), omega.length, partial.x2()[last], out);
+    }
+
+    private static String sortedRanges(long[] realizations) {
+        long[] s = realizations.clone();
+        Arrays.sort(s);
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length) {
+            int j = i;
+            while (j + 1 < s.length && s[j + 1] == s[j] + 1) {
+                j++;
+            }
+            sb.append(sb.length() > 0 ? "," : "").append(s[i]).append(j > i ? "-" + s[j] : "");
+            i = j + 1;
+        }
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+}

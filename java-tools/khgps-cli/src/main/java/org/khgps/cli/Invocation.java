@@ -1,0 +1,48 @@
+package org.khgps.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.khgps.core.NativeLinalg;
+import org.khgps.io.H5;
+import org.khgps.io.Provenance;
+
+/** What the provenance of an output needs to know about this run of a tool. */
+final class Invocation {
+
+    private final String command;
+    private final String[] args;
+
+    Invocation(String command, String[] args) {
+        this.command = command;
+        this.args = args.clone();
+    }
+
+    Provenance provenance(List<Path> inputs) throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path p : inputs) {
+            hashes.put(p.getFileName().toString(), H5.sha256(p));
+        }
+        return new Provenance("khgps " + command, ToolInfo.version(), ToolInfo.gitCommit(),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                NativeLinalg.describe(), "khgps " + String.join(" ", args), hashes,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), host());
+    }
+
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

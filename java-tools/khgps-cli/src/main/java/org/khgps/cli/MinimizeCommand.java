@@ -1,0 +1,93 @@
+package org.khgps.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.khgps.core.CouplingOperator;
+import org.khgps.core.Disorder;
+import org.khgps.core.Minimizer;
+import org.khgps.core.NativeLinalg;
+import org.khgps.core.StudyPoint;
+import org.khgps.core.SymmetricMatrix;
+import org.khgps.io.DisorderFile;
+import org.khgps.io.MinimaFile;
+
+/** Stage 2: conjugate gradient from x = 0 to a local minimum, per realization. */
+final class MinimizeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "minimize";
+    }
+
+    @Override
+    public String description() {
+        return "Minimize H from x = 0 by conjugate gradient (exact quartic line search) for each realization of a "
+                + "disorder file. Realizations that miss the tolerance are kept, flagged converged = 0.";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.required("in", "file", "disorder file (from khgps sample)"))
+                .addOption(Args.required("out", "file", "minima file to write (HDF5)"))
+                .addOption(Args.optional("tolerance", "float", "stop when max|grad H| <= this (default "
+                        + Minimizer.Settings.DEFAULT_TOLERANCE + ")"))
+                .addOption(Args.optional("max-iterations", "int", "give up after this many CG iterations (default "
+                        + Minimizer.Settings.DEFAULT_MAX_ITERATIONS + ")"))
+                .addOption(Args.optional("products", "name", "J.x products: native (OpenBLAS dsymv) or java "
+                        + "(default native when it loads)"))
+                .addOption(Args.threadsOption());
+    }
+
+    @Override
+    public void run(CommandLine line, Invocation invocation) throws Exception {
+        Path in = Path.of(line.getOptionValue("in"));
+        Path out = Args.output(line, "out");
+        Minimizer.Settings settings = new Minimizer.Settings(
+                Args.number(line, "tolerance", Minimizer.Settings.DEFAULT_TOLERANCE),
+                (int) Args.integer(line, "max-iterations", (long) Minimizer.Settings.DEFAULT_MAX_ITERATIONS, 1),
+                Minimizer.Settings.DEFAULT_REFRESH_EVERY);
+        int threads = Args.threads(line);
+        String products = Args.text(line, "products", NativeLinalg.available() ? "native" : "java");
+        if (!products.equals("native") && !products.equals("java")) {
+            throw new IllegalArgumentException("--products must be native or java, got '" + products + "'");
+        }
+        if (products.equals("native") && !NativeLinalg.available()) {
+            throw new IllegalArgumentException("--products native: OpenBLAS unavailable: " + NativeLinalg.loadError());
+        }
+        NativeLinalg.setThreads(threads);
+        DisorderFile disorder = DisorderFile.read(in);
+        StudyPoint point = disorder.point();
+        int count = disorder.realization().length;
+        int n = point.N();
+        double[][] x = new double[count][];
+        byte[] converged = new byte[count];
+        double[] maxGradient = new double[count];
+        int[] iterations = new int[count];
+        double[] energy = new double[count];
+        SymmetricMatrix couplings = SymmetricMatrix.allocate(n);
+        CouplingOperator operator = products.equals("native")
+                ? NativeLinalg.couplings(couplings) : CouplingOperator.java(couplings, threads);
+        for (int r = 0; r < count; r++) {
+            long start = System.nanoTime();
+            Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), couplings, threads);
+            Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), operator, settings);
+            x[r] = result.x();
+            converged[r] = (byte) (result.converged() ? 1 : 0);
+            maxGradient[r] = result.maxGradient();
+            iterations[r] = result.iterations();
+            energy[r] = result.energy();
+            if (!Double.isFinite(result.energy())) {
+                throw new ArithmeticException("realization " + disorder.realization()[r] + ": energy is " + result.energy());
+            }
+            System.err.printf("minimize: realization %d (%d/%d): %s after %d iterations, max|grad H| = %.2e, %.2f s%n",
+                    disorder.realization()[r], r + 1, count, result.converged() ? "converged" : "NOT CONVERGED",
+                    result.iterations(), result.maxGradient(), (System.nanoTime() - start) * 1e-9);
+        }
+        new MinimaFile(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(), disorder.kappa(), x,
+                converged, maxGradient, iterations, energy, settings.tolerance(), settings.maxIterations())
+                .write(out, invocation.provenance(List.of(in)));
+    }
+}

@@ -1,0 +1,238 @@
+package org.khgps.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.khgps.io.BadInputException;
+import org.khgps.io.DosFile;
+import org.khgps.io.FitFile;
+import org.khgps.io.H5;
+import org.khgps.io.Provenance;
+
+/** The study report: summary.csv and a self-contained report.html with PNG plots. */
+final class ReportCommand implements Command {
+
+    static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
+            + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
+            + "mean_inverse_lambda_err";
+
+    /** One point's dos and fit. */
+    record Point(DosFile dos, FitFile fit) {
+    }
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String usage() {
+        return "--out report.html --summary summary.csv [options] DOS.h5... FIT.h5...";
+    }
+
+    @Override
+    public String description() {
+        return "Write the study's summary.csv (one row per point) and report.html (self-contained: plots embedded, "
+                + "works offline) from the dos and fit files of its points.";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Args.required("out", "file", "report HTML to write"))
+                .addOption(Args.required("summary", "file", "summary CSV to write"))
+                .addOption(Args.optional("plots", "dir", "also write each plot as PNG into this directory"))
+                .addOption(Args.optional("params", "file", "the run's parameters as JSON, shown in the provenance"))
+                .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"));
+    }
+
+    @Override
+    public void run(CommandLine line, Invocation invocation) throws Exception {
+        Path out = Args.output(line, "out");
+        Path summary = Args.output(line, "summary");
+        Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
+        List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
+        Map<String, DosFile> dos = new TreeMap<>();
+        Map<String, FitFile> fits = new TreeMap<>();
+        for (Path p : inputs) {
+            String kind = H5.kind(p);
+            if (kind.equals(DosFile.KIND)) {
+                DosFile d = DosFile.read(p);
+                if (dos.put(d.point().id(), d) != null) {
+                    throw new BadInputException("two dos files for point " + d.point().id());
+                }
+            } else if (kind.equals(FitFile.KIND)) {
+                FitFile f = FitFile.read(p);
+                if (fits.put(f.point().id(), f) != null) {
+                    throw new BadInputException("two fit files for point " + f.point().id());
+                }
+            } else {
+                throw new BadInputException("input file " + p + " is a " + kind + " file, expected dos or fit files");
+            }
+        }
+        if (dos.isEmpty()) {
+            throw new BadInputException("no dos files given");
+        }
+        if (!dos.keySet().equals(fits.keySet())) {
+            throw new BadInputException("dos files are for points " + dos.keySet() + " but fit files for " + fits.keySet());
+        }
+        List<Point> points = new ArrayList<>();
+        dos.forEach((id, d) -> points.add(new Point(d, fits.get(id))));
+        points.sort(Comparator.comparingInt((Point p) -> p.dos().point().N()).thenComparingDouble(p -> p.dos().point().h())
+                .thenComparingDouble(p -> p.dos().point().kappa0()).thenComparingDouble(p -> p.dos().point().J()));
+
+        writeAtomically(summary, summaryCsv(points));
+        Map<String, byte[]> images = new TreeMap<>();
+        images.put("dos_all.png", Plots.png(Plots.dosAll(points), 900, 600));
+        for (Point p : points) {
+            images.put("dos_" + p.dos().point().id() + ".png", Plots.png(Plots.dosOne(p), 640, 440));
+        }
+        images.put("partial_x2.png", Plots.png(Plots.partialAverages(points), 900, 600));
+        if (plots != null) {
+            Files.createDirectories(plots);
+            for (Map.Entry<String, byte[]> e : images.entrySet()) {
+                Path target = plots.resolve(e.getKey());
+                Path tmp = plots.resolve("." + e.getKey() + ".tmp");
+                Files.write(tmp, e.getValue());
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String params = line.hasOption("params") ? Files.readString(Path.of(line.getOptionValue("params"))) : null;
+        String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, images, params,
+                invocation.provenance(inputs));
+        writeAtomically(out, html);
+        System.err.printf("report: %d points -> %s, %s%n", points.size(), out, summary);
+    }
+
+    static String summaryCsv(List<Point> points) {
+        StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
+        for (Point p : points) {
+            var d = p.dos();
+            var f = p.fit();
+            var pt = d.point();
+            sb.append(String.join(",", pt.id(), Integer.toString(pt.N()), num(pt.h()), num(pt.J()), num(pt.kappa0()),
+                    Integer.toString(d.realizations()), Integer.toString(d.converged()), num(f.fit().aG()),
+                    num(f.fit().aGErr()), num(f.fit().exponent()), num(f.fit().exponentErr()), num(d.x2()),
+                    num(d.x2Err()), Long.toString(d.negativeModes()), num(f.fit().omegaLow()), num(f.fit().omegaHigh()),
+                    Integer.toString(f.fit().modesInWindow()), num(d.meanInverseLambda()),
+                    num(d.meanInverseLambdaErr()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "nan";
+    }
+
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The report page. */
+    static final class Html {
+        private Html() {
+        }
+
+        static String report(String title, List<Point> points, Map<String, byte[]> images, String params, Provenance prov) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                    .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
+                            + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
+                            + "text-align:right}th{background:#eee}img{max-width:100%}pre{background:#f6f6f6;padding:8px;"
+                            + "overflow-x:auto;font-size:12px}.grid{display:flex;flex-wrap:wrap;gap:8px}"
+                            + ".grid figure{margin:0;width:540px}</style></head><body>\n");
+            sb.append("<h1>").append(esc(title)).append("</h1>\n");
+            sb.append("<p>KHGPS mean-field model (Rainone, Urbani, Zamponi, Lerner, Bouchbinder, SciPost Phys. Core 4, 008, 2021): ")
+                    .append(points.size()).append(" study points. D(&omega;) is normalized per mode; A<sub>g</sub> from the "
+                            + "cumulative count of the lowest modes, N(&omega;) = A<sub>g</sub>&omega;<sup>5</sup>/5; the exponent "
+                            + "from the Hill estimator on the same window (expected &asymp; 4).</p>\n");
+            sb.append("<h2>Study points</h2>\n<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
+                    + "<th>realizations</th><th>converged</th><th>negative modes</th><th>A<sub>g</sub></th><th>exponent</th>"
+                    + "<th>fit window &omega;</th><th>&lt;x&sup2;&gt;</th><th>&lt;1/&lambda;&gt;</th></tr>\n");
+            for (Point p : points) {
+                var d = p.dos();
+                var f = p.fit().fit();
+                sb.append("<tr><td>").append(d.point().id()).append("</td><td>").append(d.point().N()).append("</td><td>")
+                        .append(fmt(d.point().h())).append("</td><td>").append(fmt(d.point().J())).append("</td><td>")
+                        .append(fmt(d.point().kappa0())).append("</td><td>").append(d.realizations()).append("</td><td>")
+                        .append(d.converged()).append("</td><td>").append(d.negativeModes()).append("</td><td>")
+                        .append(pm(f.aG(), f.aGErr())).append("</td><td>").append(pm(f.exponent(), f.exponentErr()))
+                        .append("</td><td>").append(fmt(f.omegaLow())).append(" &ndash; ").append(fmt(f.omegaHigh()))
+                        .append(" (").append(f.modesInWindow()).append(" modes)</td><td>").append(pm(d.x2(), d.x2Err()))
+                        .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+            sb.append("<h2>Density of states (cf. Fig. 2 of the paper)</h2>\n").append(img(images, "dos_all.png",
+                    "D(omega) of all points, log-log, with omega^4 guide lines"));
+            sb.append("<div class=\"grid\">\n");
+            for (Point p : points) {
+                String name = "dos_" + p.dos().point().id() + ".png";
+                sb.append("<figure>").append(img(images, name, "D(omega) of point " + p.dos().point().id()))
+                        .append("<figcaption>").append(esc(p.dos().point().canonicalJson())).append("</figcaption></figure>\n");
+            }
+            sb.append("</div>\n<h2>Partial average &lt;x&sup2;&gt;(&kappa;) (cf. Figs. 3, 5 of the paper)</h2>\n")
+                    .append(img(images, "partial_x2.png", "partial averages of x^2"));
+            sb.append("<h2>Provenance</h2>\n<table>");
+            row(sb, "report tool", prov.tool() + " " + prov.toolVersion());
+            row(sb, "git commit", prov.gitCommit());
+            row(sb, "java", prov.javaVersion());
+            row(sb, "linear algebra", prov.linalg());
+            row(sb, "created (UTC)", prov.createdUtc());
+            row(sb, "host", prov.host());
+            for (Point p : points) {
+                row(sb, "point " + p.dos().point().id(), p.dos().point().canonicalJson() + " seed " + p.dos().seed()
+                        + " realizations " + p.dos().realizationRanges());
+            }
+            row(sb, "inputs (SHA-256)", prov.inputsJson());
+            sb.append("</table>\n");
+            if (params != null) {
+                sb.append("<h3>Run parameters</h3>\n<pre>").append(esc(params)).append("</pre>\n");
+            }
+            sb.append("</body></html>\n");
+            return sb.toString();
+        }
+
+        private static void row(StringBuilder sb, String key, String value) {
+            sb.append("<tr><th style=\"text-align:left\">").append(esc(key)).append("</th><td style=\"text-align:left\">")
+                    .append(esc(value)).append("</td></tr>\n");
+        }
+
+        private static String img(Map<String, byte[]> images, String name, String alt) {
+            return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(images.get(name)) + "\">\n";
+        }
+
+        static String fmt(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
+        }
+
+        static String pm(double v, double err) {
+            return fmt(v) + (Double.isFinite(err) ? " &plusmn; " + String.format(Locale.ROOT, "%.2g", err) : "");
+        }
+
+        static String esc(String s) {
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        }
+    }
+
+    static ByteArrayOutputStream buffer() {
+        return new ByteArrayOutputStream();
+    }
+}

@@ -1,0 +1,38 @@
+package org.khgps.io;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.khgps.core.StudyPoint;
+
+/**
+ * The quenched disorder of a chunk of realizations: kappa, and the seed from which the couplings
+ * J are regenerated ({@link org.khgps.core.Disorder}); the N x N couplings are not stored.
+ */
+public record DisorderFile(StudyPoint point, long seed, long[] realization, long[] realizationSeed,
+                           double[][] kappa) {
+
+    public static final String KIND = "disorder";
+
+    public void write(Path target, Provenance provenance) throws IOException {
+        H5.writeAtomically(target, f -> {
+            H5.putPoint(f, KIND, point, seed);
+            f.putDataset("realization", realization);
+            f.putDataset("realization_seed", realizationSeed);
+            f.putDataset("kappa", kappa, H5.rows(point.N()));
+            H5.putProvenance(f, provenance, point, seed, Checks.ranges(realization));
+        });
+    }
+
+    public static DisorderFile read(Path path) throws BadInputException {
+        try (HdfFile f = H5.open(path, KIND)) {
+            StudyPoint point = H5.point(f, path);
+            long[] realization = H5.dataset(f, path, "realization", long[].class);
+            long[] seeds = H5.dataset(f, path, "realization_seed", long[].class);
+            double[][] kappa = H5.dataset(f, path, "kappa", double[][].class);
+            Checks.length(path, "realization_seed", seeds.length, realization.length);
+            Checks.rows(path, "kappa", kappa, realization.length, point.N());
+            return new DisorderFile(point, H5.seed(f, path), realization, seeds, kappa);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.khgps.io;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.khgps.core.Spectra;
+import org.khgps.core.StudyPoint;
+
+/**
+ * Everything one study point's realizations add up to: D(omega) on logarithmic bins (per mode,
+ * sum(dos * width) = 1) over the converged realizations' positive-eigenvalue modes, the lowest
+ * frequencies for the tail fit, &lt;x^2&gt;(kappa), &lt;x^2&gt; and the mean of 1/lambda.
+ *
+ * @param omegaTail the lowest frequencies of all included modes, ascending (input of the fit)
+ * @param modes M, the number of included modes (converged realizations x N, minus negative ones)
+ */
+public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail, long modes,
+                      Spectra.PartialAverage partial, double x2, double x2Err, double meanInverseLambda,
+                      double meanInverseLambdaErr, int realizations, int converged, long negativeModes,
+                      String realizationRanges) {
+
+    public static final String KIND = "dos";
+
+    public void write(Path target, Provenance provenance) throws IOException {
+        H5.writeAtomically(target, f -> {
+            H5.putPoint(f, KIND, point, seed);
+            f.putAttribute("realizations", realizations);
+            f.putAttribute("converged", converged);
+            f.putAttribute("negative_modes", negativeModes);
+            f.putAttribute("modes", modes);
+            f.putAttribute("x2", x2);
+            f.putAttribute("x2_err", x2Err);
+            f.putAttribute("mean_inverse_lambda", meanInverseLambda);
+            f.putAttribute("mean_inverse_lambda_err", meanInverseLambdaErr);
+            f.putDataset("omega_edges", histogram.edges());
+            f.putDataset("dos", histogram.dos());
+            f.putDataset("dos_err", histogram.dosErr());
+            f.putDataset("counts", histogram.counts());
+            f.putDataset("omega_tail", omegaTail);
+            f.putDataset("partial_x2_kappa", partial.kappa());
+            f.putDataset("partial_x2", partial.x2());
+            f.putDataset("partial_x2_err", partial.x2Err());
+            H5.putProvenance(f, provenance, point, seed, realizationRanges);
+        });
+    }
+
+    public static DosFile read(Path path) throws BadInputException {
+        try (HdfFile f = H5.open(path, KIND)) {
+            StudyPoint point = H5.point(f, path);
+            double[] edges = H5.dataset(f, path, "omega_edges", double[].class);
+            double[] dos = H5.dataset(f, path, "dos", double[].class);
+            double[] dosErr = H5.dataset(f, path, "dos_err", double[].class);
+            long[] counts = H5.dataset(f, path, "counts", long[].class);
+            double[] tail = H5.dataset(f, path, "omega_tail", double[].class);
+            double[] pk = H5.dataset(f, path, "partial_x2_kappa", double[].class);
+            double[] px = H5.dataset(f, path, "partial_x2", double[].class);
+            double[] pe = H5.dataset(f, path, "partial_x2_err", double[].class);
+            Checks.length(path, "dos", dos.length, edges.length - 1);
+            Checks.length(path, "dos_err", dosErr.length, dos.length);
+            Checks.length(path, "counts", counts.length, dos.length);
+            Checks.length(path, "partial_x2", px.length, pk.length);
+            Checks.length(path, "partial_x2_err", pe.length, pk.length);
+            Checks.finite(path, "dos", dos);
+            Checks.finite(path, "omega_tail", tail);
+            long modes = (long) H5.number(f, path, "modes");
+            return new DosFile(point, H5.seed(f, path), new Spectra.Histogram(edges, counts, dos, dosErr, modes), tail,
+                    modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),
+                    H5.number(f, path, "x2_err"), H5.number(f, path, "mean_inverse_lambda"),
+                    H5.number(f, path, "mean_inverse_lambda_err"), (int) H5.number(f, path, "realizations"),
+                    (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"),
+                    f.getByPath("provenance").getAttribute("realizations").getData().toString());
+        } catch (ClassCastException | NullPointerException e) {
+            throw new BadInputException("input file " + path + " lacks its provenance group", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.khgps.io;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.khgps.core.StudyPoint;
+import org.khgps.core.TailFit;
+
+/**
+ * The fitted low-frequency law of one point (see {@link TailFit}) and the point's summary
+ * numbers, as attributes of fit.h5 and as fit.json (the report and summary.csv read the JSON).
+ */
+public record FitFile(StudyPoint point, long seed, TailFit.Result fit, double tailFraction, double x2,
+                      double x2Err, int realizations, int converged, long negativeModes) {
+
+    public static final String KIND = "fit";
+
+    public void write(Path target, Provenance provenance, String realizationRanges) throws IOException {
+        H5.writeAtomically(target, f -> {
+            H5.putPoint(f, KIND, point, seed);
+            f.putAttribute("A_g", fit.aG());
+            f.putAttribute("A_g_err", fit.aGErr());
+            f.putAttribute("exponent", fit.exponent());
+            f.putAttribute("exponent_err", fit.exponentErr());
+            f.putAttribute("omega_min", fit.omegaLow());
+            f.putAttribute("omega_max", fit.omegaHigh());
+            f.putAttribute("modes_in_window", fit.modesInWindow());
+            f.putAttribute("modes", fit.modesTotal());
+            f.putAttribute("tail_fraction", tailFraction);
+            f.putAttribute("x2", x2);
+            f.putAttribute("x2_err", x2Err);
+            f.putAttribute("realizations", realizations);
+            f.putAttribute("converged", converged);
+            f.putAttribute("negative_modes", negativeModes);
+            H5.putProvenance(f, provenance, point, seed, realizationRanges);
+        });
+    }
+
+    /** fit.json: the same numbers, for scripts and the report. */
+    public String toJson() {
+        return "{\"point_id\":" + Json.quote(point.id())
+                + ",\"N\":" + point.N() + ",\"h\":" + point.h() + ",\"J\":" + point.J() + ",\"kappa0\":" + point.kappa0()
+                + ",\"seed\":" + seed + ",\"realizations\":" + realizations + ",\"converged\":" + converged
+                + ",\"negative_modes\":" + negativeModes
+                + ",\"A_g\":" + Json.number(fit.aG()) + ",\"A_g_err\":" + Json.number(fit.aGErr())
+                + ",\"exponent\":" + Json.number(fit.exponent()) + ",\"exponent_err\":" + Json.number(fit.exponentErr())
+                + ",\"omega_min\":" + Json.number(fit.omegaLow()) + ",\"omega_max\":" + Json.number(fit.omegaHigh())
+                + ",\"modes_in_window\":" + fit.modesInWindow() + ",\"modes\":" + fit.modesTotal()
+                + ",\"tail_fraction\":" + tailFraction
+                + ",\"x2\":" + Json.number(x2) + ",\"x2_err\":" + Json.number(x2Err) + "}\n";
+    }
+
+    public void writeJson(Path target) throws IOException {
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.writeString(tmp, toJson());
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static FitFile read(Path path) throws BadInputException {
+        try (HdfFile f = H5.open(path, KIND)) {
+            TailFit.Result fit = new TailFit.Result(H5.number(f, path, "A_g"), H5.number(f, path, "A_g_err"),
+                    H5.number(f, path, "exponent"), H5.number(f, path, "exponent_err"),
+                    H5.number(f, path, "omega_min"), H5.number(f, path, "omega_max"),
+                    (int) H5.number(f, path, "modes_in_window"), (long) H5.number(f, path, "modes"));
+            return new FitFile(H5.point(f, path), H5.seed(f, path), fit, H5.number(f, path, "tail_fraction"),
+                    H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
+                    (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"));
+        }
+    }
+}
