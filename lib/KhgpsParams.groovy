@@ -1,0 +1,157 @@
+import java.security.MessageDigest
+
+/**
+ * Parameters of a KHGPS study: parsing, validation and the study points.
+ *
+ * Nextflow loads this class from lib/; the Spock tests compile it too. The point id is the
+ * first 12 hex digits of the SHA-256 of the canonical JSON of (J, N, h, kappa0), built exactly
+ * as org.khgps.core.StudyPoint#canonicalJson does (keys in ASCII order, Java's Double.toString).
+ */
+class KhgpsParams {
+
+    /** Largest N whose N x N matrix fits the tools' one off-heap buffer. */
+    static final int MAX_N = 16383
+
+    /** One value or a comma-separated list ("0.05,0.2"), or a list from a params file. */
+    static List<String> items(String name, Object value) {
+        if (value == null || value == true || value == false) {
+            throw new IllegalArgumentException("--${name} needs a value")
+        }
+        List raw = value instanceof Collection ? value as List : value.toString().split(',') as List
+        List<String> out = raw.collect { it.toString().trim() }
+        if (out.isEmpty() || out.any { it.isEmpty() }) {
+            throw new IllegalArgumentException("--${name} has an empty value in '${value}'")
+        }
+        def duplicated = out.findAll { v -> out.count(v) > 1 }.unique()
+        if (duplicated) {
+            throw new IllegalArgumentException("--${name} lists ${duplicated.join(', ')} more than once")
+        }
+        return out
+    }
+
+    static List<Double> numbers(String name, Object value, String rule, Closure<Boolean> allowed) {
+        def values = items(name, value).collect { s ->
+            double v
+            try {
+                v = Double.parseDouble(s)
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--${name} must be a number (${rule}), got '${s}'")
+            }
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("--${name} must be a finite number (${rule}), got '${s}'")
+            }
+            if (!allowed(v)) {
+                throw new IllegalArgumentException("--${name} must be ${rule}, got ${s}")
+            }
+            v
+        }
+        def duplicated = values.findAll { v -> values.count(v) > 1 }.unique()
+        if (duplicated) {
+            throw new IllegalArgumentException("--${name} lists the value ${duplicated.join(', ')} more than once")
+        }
+        return values
+    }
+
+    static long integer(String name, Object value, long min, String rule) {
+        def list = items(name, value)
+        if (list.size() != 1) {
+            throw new IllegalArgumentException("--${name} takes one value, got '${value}'")
+        }
+        def s = list[0]
+        if (!(s ==~ /[+-]?\d+/)) {
+            throw new IllegalArgumentException("--${name} must be an integer (${rule}), got '${s}'")
+        }
+        long v
+        try {
+            v = Long.parseLong(s)
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--${name} is out of range, got '${s}'")
+        }
+        if (v < min) {
+            throw new IllegalArgumentException("--${name} must be ${rule}, got ${s}")
+        }
+        return v
+    }
+
+    static List<Integer> sizes(Object value) {
+        return items('N', value).collect { s ->
+            if (!(s ==~ /\d+/)) {
+                throw new IllegalArgumentException("--N must be an integer >= 2, got '${s}'")
+            }
+            long n = s.length() > 9 ? Long.MAX_VALUE : Long.parseLong(s)
+            if (n < 2) {
+                throw new IllegalArgumentException("--N must be an integer >= 2, got ${s}")
+            }
+            if (n > MAX_N) {
+                throw new IllegalArgumentException("--N must be at most ${MAX_N} (one N x N matrix of doubles in one buffer), got ${s}")
+            }
+            n as Integer
+        }.unique()
+    }
+
+    /**
+     * The study points: the Cartesian product of N, h, J and kappa0, each a meta map
+     * [id, N, h, J, kappa0, seed, realizations, chunk_size]. Throws IllegalArgumentException
+     * naming the parameter on any invalid value.
+     */
+    static List<Map> points(Map params) {
+        def ns = sizes(params.N)
+        def hs = numbers('h', params.h, 'a number >= 0') { it >= 0 }
+        def js = numbers('J', params.J, 'a number >= 0') { it >= 0 }
+        def ks = numbers('kappa0', params.kappa0, 'a number > 0') { it > 0 }
+        long realizations = integer('realizations', params.realizations, 1, 'an integer >= 1')
+        long seed = integer('seed', params.seed, Long.MIN_VALUE, 'an integer')
+        long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
+        def out = []
+        for (n in ns) {
+            for (h in hs) {
+                for (j in js) {
+                    for (k in ks) {
+                        out << [id: pointId(n, h, j, k), N: n, h: h, J: j, kappa0: k, seed: seed,
+                                realizations: realizations, chunk_size: chunk ?: autoChunkSize(n)]
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static String canonicalJson(int n, double h, double j, double kappa0) {
+        return "{\"J\":${Double.toString(j)},\"N\":${n},\"h\":${Double.toString(h)},\"kappa0\":${Double.toString(kappa0)}}"
+    }
+
+    static String pointId(int n, double h, double j, double kappa0) {
+        def digest = MessageDigest.getInstance('SHA-256').digest(canonicalJson(n, h, j, kappa0).getBytes('UTF-8'))
+        return digest[0..5].collect { String.format('%02x', it & 0xff) }.join()
+    }
+
+    /**
+     * Realizations per task when --chunk_size is 0: about five minutes of work on one core,
+     * from a cost of ~0.6 s per realization at N = 2000 growing as N^3, between 1 and 1000.
+     */
+    static int autoChunkSize(int n) {
+        double perRealization = 0.6 * Math.pow(n / 2000.0, 3)
+        return (int) Math.max(1, Math.min(1000, Math.floor(300 / Math.max(perRealization, 1e-6))))
+    }
+
+    /** Contiguous chunks [index, first, count] covering realizations 0 .. realizations-1. */
+    static List<Map> chunks(long realizations, long chunkSize) {
+        def out = []
+        long first = 0
+        int index = 0
+        while (first < realizations) {
+            long count = Math.min(chunkSize, realizations - first)
+            out << [index: index++, first: first, count: count, last: first + count - 1]
+            first += count
+        }
+        return out
+    }
+
+    /** JVM flags for a task: the matrix off-heap, the rest of ~80% of the task's memory as heap. */
+    static String javaOpts(long memoryBytes, int n) {
+        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20)) + 64
+        long usableMb = (long) (memoryBytes / (1 << 20) * 0.8)
+        long heapMb = Math.max(256, usableMb - matrixMb)
+        return "-Xmx${heapMb}m -XX:MaxDirectMemorySize=${matrixMb}m"
+    }
+}

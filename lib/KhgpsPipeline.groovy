@@ -1,0 +1,60 @@
+import groovy.json.JsonOutput
+import nextflow.Nextflow
+
+/** Start and end of a run: validate before any task starts, record the run's parameters. */
+class KhgpsPipeline {
+
+    /** The study points, or a stop with a message naming the bad parameter. */
+    static List<Map> initialise(workflow, Map params, log) {
+        List<Map> points
+        try {
+            points = KhgpsParams.points(params)
+            ['tolerance'].each { name ->
+                KhgpsParams.numbers(name, params[name], 'a number > 0') { it > 0 }
+            }
+            KhgpsParams.integer('max_iterations', params.max_iterations, 1, 'an integer >= 1')
+            KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
+            KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
+            KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
+            if (!(params.solver in ['auto', 'lapack', 'ejml'])) {
+                throw new IllegalArgumentException("--solver must be one of auto, lapack, ejml, got '${params.solver}'")
+            }
+        } catch (IllegalArgumentException e) {
+            Nextflow.error("Invalid parameter: ${e.message}")
+        }
+        def jar = new File("${workflow.projectDir}/java-tools/khgps-cli/target/khgps.jar")
+        if (!workflow.stubRun && !jar.exists()) {
+            Nextflow.error("The khgps tools are not built (${jar} is missing). Build them with\n" +
+                "  mvn -B -DskipTests package   (in ${workflow.projectDir})\n" +
+                "or launch with the project's ./nextflow, which builds them.")
+        }
+        def info = new File("${params.outdir}/pipeline_info")
+        info.mkdirs()
+        def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
+        new File(info, "params_${stamp}.json").text = paramsJson(params)
+        log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${params.realizations} realizations -> ${params.outdir}"
+        points.each { p ->
+            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0} (chunks of ${p.chunk_size})"
+        }
+        return points
+    }
+
+    /** The parameters as sorted JSON (deterministic, so the report's cache key is too). */
+    static String paramsJson(Map params) {
+        def plain = new TreeMap()
+        params.each { k, v ->
+            if (!k.toString().contains('-')) {
+                plain[k.toString()] = v instanceof Number || v instanceof Boolean ? v : v?.toString()
+            }
+        }
+        return JsonOutput.prettyPrint(JsonOutput.toJson(plain))
+    }
+
+    static void complete(workflow, Map params, log) {
+        if (workflow.success) {
+            log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv"
+        } else {
+            log.error "khgps-nf: failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
+        }
+    }
+}

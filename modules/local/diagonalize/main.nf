@@ -1,0 +1,24 @@
+// Stage 3: all eigenvalues of the Hessian at each minimum of the chunk.
+process DIAGONALIZE {
+    tag "${meta.id}:${meta.first}-${meta.last}"
+    label 'process_matrix'
+
+    input:
+    tuple val(meta), path(minima)
+
+    output:
+    tuple val(meta), path("spectra_*.h5"), emit: spectra
+
+    script:
+    def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N)}"
+    export OPENBLAS_NUM_THREADS=${task.cpus}
+    khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    """
+
+    stub:
+    """
+    touch ${String.format('spectra_%06d-%06d.h5', meta.first, meta.last)}
+    """
+}

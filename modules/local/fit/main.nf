@@ -1,0 +1,22 @@
+// Stage 5: the low-frequency law D(omega) = A_g omega^4 and the free exponent of one point.
+process FIT {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(dos)
+
+    output:
+    tuple val(meta), path("fit_${meta.id}.h5"), path("fit_${meta.id}.json"), emit: fit
+
+    script:
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
+    khgps fit --in ${dos} --out fit_${meta.id}.h5 --json fit_${meta.id}.json ${task.ext.args ?: ''}
+    """
+
+    stub:
+    """
+    touch fit_${meta.id}.h5 fit_${meta.id}.json
+    """
+}

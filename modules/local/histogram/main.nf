@@ -1,0 +1,22 @@
+// Stage 4: all realizations of one study point -> D(omega), <x^2>(kappa), <1/lambda>.
+process HISTOGRAM {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(minima_and_spectra)
+
+    output:
+    tuple val(meta), path("dos_${meta.id}.h5"), emit: dos
+
+    script:
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
+    khgps histogram --out dos_${meta.id}.h5 ${task.ext.args ?: ''} ${minima_and_spectra}
+    """
+
+    stub:
+    """
+    touch dos_${meta.id}.h5
+    """
+}

@@ -1,0 +1,24 @@
+// Stage 2: conjugate gradient from x = 0 to a local minimum, per realization of the chunk.
+process MINIMIZE {
+    tag "${meta.id}:${meta.first}-${meta.last}"
+    label 'process_matrix'
+
+    input:
+    tuple val(meta), path(disorder)
+
+    output:
+    tuple val(meta), path("minima_*.h5"), emit: minima
+
+    script:
+    def name = String.format('minima_%06d-%06d.h5', meta.first, meta.last)
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N)}"
+    export OPENBLAS_NUM_THREADS=${task.cpus}
+    khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    """
+
+    stub:
+    """
+    touch ${String.format('minima_%06d-%06d.h5', meta.first, meta.last)}
+    """
+}

@@ -1,0 +1,38 @@
+// The study report: summary.csv, report.html (self-contained) and its plots as PNG.
+process REPORT {
+    tag "${points} points"
+    label 'process_low'
+
+    input:
+    path(dos_and_fit)
+    val(points)
+    val(params_json)
+
+    output:
+    path 'report.html' , emit: html
+    path 'summary.csv' , emit: summary
+    path 'plots'       , emit: plots
+    path 'versions.yml', emit: versions
+
+    script:
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
+    cat > params.json <<'KHGPS_PARAMS_EOF'
+${params_json}
+KHGPS_PARAMS_EOF
+    khgps report --out report.html --summary summary.csv --plots plots --params params.json \\
+        ${task.ext.args ?: ''} ${dos_and_fit}
+    cat > versions.yml <<KHGPS_VERSIONS_EOF
+"${task.process}":
+    khgps: \$(khgps --version | cut -d' ' -f2)
+    java: "\$(java -version 2>&1 | head -1 | sed 's/"//g')"
+    nextflow: ${workflow.nextflow.version}
+KHGPS_VERSIONS_EOF
+    """
+
+    stub:
+    """
+    touch report.html summary.csv versions.yml
+    mkdir plots
+    """
+}

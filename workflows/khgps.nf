@@ -1,0 +1,45 @@
+// The science workflow: sample -> minimize -> diagonalize per chunk of realizations, then
+// histogram -> fit per study point (as soon as that point's chunks are done), then the report.
+include { SAMPLE      } from '../modules/local/sample/main'
+include { MINIMIZE    } from '../modules/local/minimize/main'
+include { DIAGONALIZE } from '../modules/local/diagonalize/main'
+include { HISTOGRAM   } from '../modules/local/histogram/main'
+include { FIT         } from '../modules/local/fit/main'
+include { REPORT      } from '../modules/local/report/main'
+
+workflow KHGPS {
+    take:
+    points       // channel: one meta map per study point
+    n_points     // val: number of study points
+    params_json  // val: the run's parameters as JSON, for the report
+
+    main:
+    // the keys of a study point's meta map (a chunk's meta adds chunk, first, count, last, chunks)
+    def point_keys = ['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']
+    chunks = points.flatMap { point ->
+        def parts = KhgpsParams.chunks(point.realizations, point.chunk_size)
+        parts.collect { c -> point + [chunk: c.index, first: c.first, count: c.count, last: c.last, chunks: parts.size()] }
+    }
+    SAMPLE(chunks)
+    MINIMIZE(SAMPLE.out.disorder)
+    DIAGONALIZE(MINIMIZE.out.minima)
+
+    // each point's histogram starts when its own chunks are done (groupKey knows how many)
+    by_point = MINIMIZE.out.minima
+        .join(DIAGONALIZE.out.spectra)
+        .map { meta, minima, spectra -> [groupKey(meta.subMap(point_keys), meta.chunks), minima, spectra] }
+        .groupTuple(sort: { a, b -> a.name <=> b.name })
+        .map { key, minima, spectra -> [key.getGroupTarget(), minima + spectra] }
+    HISTOGRAM(by_point)
+    FIT(HISTOGRAM.out.dos)
+
+    report_inputs = HISTOGRAM.out.dos
+        .join(FIT.out.fit)
+        .flatMap { meta, dos, fit_h5, fit_json -> [dos, fit_h5] }
+        .collect(sort: { a, b -> a.name <=> b.name })
+    REPORT(report_inputs, n_points, params_json)
+
+    emit:
+    summary = REPORT.out.summary
+    html    = REPORT.out.html
+}
