@@ -59,8 +59,18 @@ public final class H5 {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException("output directory " + dir + " does not exist");
         }
-        if (!Files.isWritable(dir)) {
-            throw new BadInputException("output directory " + dir + " is not writable");
+        // probe with a real file: isWritable() says yes to root even where writes fail
+        Path probe = dir.resolve("." + target.getFileName() + ".probe-" + ProcessHandle.current().pid());
+        try {
+            Files.write(probe, new byte[1]);
+        } catch (IOException e) {
+            throw new BadInputException("output directory " + dir + " is not writable (" + e.getMessage() + ")");
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // nothing was written
+            }
         }
     }
 

@@ -1,0 +1,134 @@
+package org.khgps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khgps.io.DosFile;
+import org.khgps.io.FitFile;
+import org.khgps.io.MinimaFile;
+import org.khgps.io.SpectraFile;
+
+/** The stage tools run in-process on a small point: exit codes, outputs, determinism. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code and what the tool wrote to stderr. */
+    record Run(int code, String err) {
+    }
+
+    static Run khgps(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(Main.run(args), buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private void ok(String... args) {
+        Run run = khgps(args);
+        assertEquals(0, run.code(), "khgps " + String.join(" ", args) + " failed: " + run.err());
+    }
+
+    private void chunk(int first, int count, String tag) {
+        ok("sample", "--N", "64", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "7", "--first",
+                Integer.toString(first), "--count", Integer.toString(count), "--out", p("disorder" + tag + ".h5"));
+        ok("minimize", "--in", p("disorder" + tag + ".h5"), "--out", p("minima" + tag + ".h5"), "--threads", "1");
+        ok("diagonalize", "--in", p("minima" + tag + ".h5"), "--out", p("spectra" + tag + ".h5"), "--threads", "1");
+    }
+
+    @Test
+    void stagesChainIntoAFitAndAReport() throws Exception {
+        chunk(0, 3, "a");
+        chunk(3, 3, "b");
+        ok("histogram", "--out", p("dos.h5"), p("minimaa.h5"), p("spectrab.h5"), p("spectraa.h5"), p("minimab.h5"));
+        DosFile dos = DosFile.read(dir.resolve("dos.h5"));
+        assertEquals(6, dos.realizations());
+        assertEquals(6, dos.converged());
+        assertEquals(6 * 64, dos.modes());
+        double integral = 0;
+        for (int b = 0; b < dos.histogram().dos().length; b++) {
+            integral += dos.histogram().dos()[b] * (dos.histogram().edges()[b + 1] - dos.histogram().edges()[b]);
+        }
+        assertEquals(1.0, integral, 1e-12);
+        assertEquals("0-5", dos.realizationRanges());
+        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10");
+        FitFile fit = FitFile.read(dir.resolve("fit.h5"));
+        assertTrue(fit.fit().aG() > 0);
+        assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
+        ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--plots", p("plots"), p("dos.h5"), p("fit.h5"));
+        List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
+        assertEquals(2, csv.size());
+        assertTrue(csv.get(0).startsWith("point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
+                + "exponent_err,x2,x2_err,negative_modes"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,"), "plots are embedded");
+        assertFalse(html.contains("src=\"http"), "nothing loads from the network");
+        assertTrue(Files.size(dir.resolve("plots/dos_all.png")) > 1000);
+        // no temp file is left behind by the atomic writes
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp-")));
+        }
+    }
+
+    @Test
+    void chunkingDoesNotChangeAnyResult() throws Exception {
+        chunk(0, 4, "whole");
+        chunk(0, 1, "first");
+        chunk(1, 3, "rest");
+        MinimaFile whole = MinimaFile.read(dir.resolve("minimawhole.h5"));
+        SpectraFile wholeSpectra = SpectraFile.read(dir.resolve("spectrawhole.h5"));
+        List<double[]> x = new ArrayList<>();
+        List<double[]> eig = new ArrayList<>();
+        for (String tag : new String[] {"first", "rest"}) {
+            MinimaFile m = MinimaFile.read(dir.resolve("minima" + tag + ".h5"));
+            x.addAll(List.of(m.x()));
+            eig.addAll(List.of(SpectraFile.read(dir.resolve("spectra" + tag + ".h5")).eigenvalues()));
+        }
+        for (int r = 0; r < 4; r++) {
+            assertArrayEquals(whole.x()[r], x.get(r), "x of realization " + r + ", bit for bit");
+            assertArrayEquals(wholeSpectra.eigenvalues()[r], eig.get(r), "eigenvalues of realization " + r);
+        }
+    }
+
+    @Test
+    void sameSeedSameBitsDifferentSeedDifferentDisorder() throws Exception {
+        chunk(0, 2, "one");
+        chunk(0, 2, "two");
+        assertArrayEquals(MinimaFile.read(dir.resolve("minimaone.h5")).x()[1],
+                MinimaFile.read(dir.resolve("minimatwo.h5")).x()[1]);
+        ok("sample", "--N", "64", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "8", "--count", "2",
+                "--out", p("other.h5"));
+        assertFalse(java.util.Arrays.equals(org.khgps.io.DisorderFile.read(dir.resolve("other.h5")).kappa()[0],
+                MinimaFile.read(dir.resolve("minimaone.h5")).kappa()[0]));
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertEquals(0, khgps("--version").code());
+        assertEquals(0, khgps("--help").code());
+        for (String command : Main.COMMANDS.keySet()) {
+            assertEquals(0, khgps(command, "--help").code(), command);
+            assertEquals(0, khgps(command, "--version").code(), command);
+        }
+    }
+}
