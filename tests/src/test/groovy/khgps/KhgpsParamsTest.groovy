@@ -1,0 +1,63 @@
+package khgps
+
+import org.khgps.core.StudyPoint
+import spock.lang.Specification
+
+/** lib/KhgpsParams.groovy, which Nextflow uses, against the Java tools' own definitions. */
+class KhgpsParamsTest extends Specification {
+
+    def 'should give the point the same id as the Java tools'() {
+        expect:
+        KhgpsParams.pointId(N, H, J, KAPPA0) == new StudyPoint(N, H, J, KAPPA0).id()
+        KhgpsParams.canonicalJson(N, H, J, KAPPA0) == new StudyPoint(N, H, J, KAPPA0).canonicalJson()
+
+        where:
+        N     | H     | J     | KAPPA0
+        256   | 0.01  | 0.05  | 1.0
+        16000 | 1e-5  | 1.0   | 0.5
+        2     | 0.0   | 0.0   | 3.0
+    }
+
+    def 'should not depend on the order or spelling of the parameters'() {
+        when:
+        def a = KhgpsParams.points([N: '256', h: '0.01', J: '0.05,0.2', kappa0: '1', realizations: 8, seed: 1, chunk_size: 4])
+        def b = KhgpsParams.points([kappa0: 1.0, chunk_size: '4', seed: '1', realizations: '8', J: '2e-1, 5e-2', h: 1e-2, N: 256])
+
+        then:
+        a*.id.sort() == b*.id.sort()
+        a.size() == 2
+    }
+
+    def 'should make the Cartesian product of the lists'() {
+        expect:
+        KhgpsParams.points([N: '100,200', h: '0.01,0.02', J: '0.1,0.2,0.3', kappa0: 1, realizations: 1, seed: 1,
+                            chunk_size: 0]).size() == 12
+    }
+
+    def 'should cut realizations into contiguous chunks'() {
+        expect:
+        KhgpsParams.chunks(REALIZATIONS, SIZE).collect { [it.first, it.count] } == CHUNKS
+
+        where:
+        REALIZATIONS | SIZE || CHUNKS
+        8            | 4    || [[0, 4], [4, 4]]
+        8            | 3    || [[0, 3], [3, 3], [6, 2]]
+        1            | 10   || [[0, 1]]
+    }
+
+    def 'should choose longer chunks for smaller systems'() {
+        expect:
+        KhgpsParams.autoChunkSize(256) == 1000
+        KhgpsParams.autoChunkSize(2000) == 500
+        KhgpsParams.autoChunkSize(16000) == 1
+    }
+
+    def 'should keep the matrix off-heap and the heap within the task memory'() {
+        when:
+        def opts = KhgpsParams.javaOpts(4L << 30, 16000)
+
+        then:
+        // 4 GiB task: 80% = 3276 MiB, matrix 1954 + 64 MiB off-heap, the rest heap
+        opts == '-Xmx1258m -XX:MaxDirectMemorySize=2018m'
+    }
+}

@@ -1,0 +1,47 @@
+package khgps
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+
+/** Runs the project's ./nextflow launcher as a user would, in a launch directory of its own. */
+class Nextflow {
+
+    static final Path ROOT = Paths.get(System.getProperty('khgps.root', '..')).toRealPath()
+
+    /** Exit code and the merged console output of one run. */
+    static class Result {
+        int exitCode
+        String output
+
+        int count(String marker) {
+            output.readLines().count { it.contains(marker) } as int
+        }
+    }
+
+    static Result run(Path launchDir, List<String> args, Map<String, String> env = [:]) {
+        def command = [ROOT.resolve('nextflow').toString(), 'run', ROOT.toString(), '-ansi-log', 'false'] + args
+        def pb = new ProcessBuilder(command).directory(launchDir.toFile()).redirectErrorStream(true)
+        // Maven built the tools before these tests: ./nextflow must not start a second build
+        pb.environment().put('KHGPS_SKIP_BUILD', '1')
+        pb.environment().putAll(env)
+        def process = pb.start()
+        def output = process.inputStream.getText('UTF-8')
+        return new Result(exitCode: process.waitFor(), output: output)
+    }
+
+    static Path tempDir(String name) {
+        return Files.createTempDirectory("khgps-${name}-")
+    }
+
+    /** A Python snippet run with Debian's python3 and h5py (installed by .ci/run). */
+    static String python(Path dir, String code) {
+        def pb = new ProcessBuilder('/usr/bin/python3', '-c', code).directory(dir.toFile()).redirectErrorStream(true)
+        def process = pb.start()
+        def out = process.inputStream.getText('UTF-8')
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("python failed:\n${out}")
+        }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+package khgps
+
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** A bad parameter stops the run before any task starts, naming the parameter. */
+class ParameterValidationTest extends Specification {
+
+    @Unroll
+    def 'should reject #PARAM = #VALUE before any task starts'() {
+        given:
+        def dir = Nextflow.tempDir('badparam')
+
+        when:
+        def result = Nextflow.run(dir, ['-profile', 'test', "--${PARAM}".toString(), VALUE])
+
+        then:
+        result.exitCode != 0
+        result.output.contains(MESSAGE)
+        result.count('Submitted process') == 0
+        !dir.resolve('work').toFile().list()?.any { it ==~ /[0-9a-f]{2}/ }
+
+        where:
+        PARAM          | VALUE       || MESSAGE
+        'kappa0'       | '-1'        || '--kappa0 must be a number > 0, got -1'
+        'N'            | '1'         || '--N must be an integer >= 2, got 1'
+        'J'            | '0.1,abc'   || "--J must be a number (a number >= 0), got 'abc'"
+        'h'            | '-0.01'     || '--h must be a number >= 0, got -0.01'
+        'realizations' | '0'         || '--realizations must be an integer >= 1, got 0'
+        'J'            | '0.1,0.1'   || '--J lists 0.1 more than once'
+        'h'            | 'NaN'       || "--h must be a finite number"
+        'N'            | '100000'    || '--N must be at most 16383'
+    }
+}

@@ -1,0 +1,129 @@
+package khgps
+
+import java.nio.file.Path
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+/**
+ * The whole pipeline, through ./nextflow, on -profile test: outputs, physics sanity, resume,
+ * chunking independence. Reads the HDF5 outputs with h5py, an independent reader.
+ */
+@Stepwise
+class PipelineTest extends Specification {
+
+    @Shared Path launch = Nextflow.tempDir('pipeline')
+    @Shared Path results = launch.resolve('results')
+    @Shared Nextflow.Result first
+
+    def 'should run the test profile end to end'() {
+        when:
+        first = Nextflow.run(launch, ['-profile', 'test'])
+
+        then:
+        first.exitCode == 0
+        first.count('Submitted process') == 17
+        results.resolve('report.html').toFile().text.contains('data:image/png;base64,')
+        results.resolve('pipeline_info').toFile().list().any { it.startsWith('execution_trace_') }
+        results.resolve('pipeline_info').toFile().list().any { it.endsWith('.mmd') }
+        results.resolve('pipeline_info').toFile().list().any { it.startsWith('params_') && it.endsWith('.json') }
+        results.resolve('pipeline_info/versions.yml').toFile().text.contains('khgps:')
+    }
+
+    def 'should write one summary row per point with sensible numbers'() {
+        when:
+        def lines = results.resolve('summary.csv').toFile().readLines()
+        def header = lines[0].split(',') as List
+        def rows = lines.drop(1).collect { line -> [header, line.split(',') as List].transpose().collectEntries() }
+
+        then:
+        header.take(14) == ['point_id', 'N', 'h', 'J', 'kappa0', 'realizations', 'converged', 'A_g', 'A_g_err',
+                            'exponent', 'exponent_err', 'x2', 'x2_err', 'negative_modes']
+        rows.size() == 2
+        rows*.J.collect { it as double }.sort() == [0.05, 0.2]
+        rows.every { (it.N as int) == 256 && (it.realizations as int) == 8 && (it.converged as int) == 8 }
+        rows.every { (it.A_g as double) > 0 && (it.A_g_err as double) > 0 && (it.negative_modes as int) == 0 }
+        // stronger coupling displaces the oscillators more
+        rows.find { (it.J as double) == 0.2 }.x2 as double > (rows.find { (it.J as double) == 0.05 }.x2 as double)
+    }
+
+    def 'should publish per-point files that h5py reads, with D integrating to 1'() {
+        given:
+        def points = results.resolve('points').toFile().listFiles().sort()
+
+        expect:
+        points.size() == 2
+        points.each { dir ->
+            assert new File(dir, 'minima').list().sort() == ['minima_000000-000003.h5', 'minima_000004-000007.h5']
+            assert new File(dir, 'spectra').list().sort() == ['spectra_000000-000003.h5', 'spectra_000004-000007.h5']
+            assert new File(dir, 'fit.json').text.contains('"A_g"')
+            def out = Nextflow.python(dir.toPath(), '''
+import h5py, numpy as np
+d = h5py.File('dos.h5', 'r')
+print('integral', float((d['dos'][()] * np.diff(d['omega_edges'][()])).sum()))
+print('counts', int(d['counts'][()].sum()))
+s = h5py.File('spectra/spectra_000000-000003.h5', 'r')
+e = s['eigenvalues'][()]
+print('shape', e.shape, 'ascending', bool((np.diff(e, axis=1) >= 0).all()))
+m = h5py.File('minima/minima_000004-000007.h5', 'r')
+print('minima', m['kappa'].shape, m['x'].shape, m.attrs['point_id'].decode())
+f = h5py.File('fit.h5', 'r')
+print('A_g', float(f.attrs['A_g']), f['provenance'].attrs['tool'].decode())
+''')
+            assert out.contains('integral 1.0') || (out =~ /integral (0\.99999999\d*|1\.0000000\d*)/)
+            assert out.contains('counts 2048')
+            assert out.contains('shape (4, 256) ascending True')
+            assert out.contains("minima (4, 256) (4, 256) ${dir.name}")
+            assert out.contains('khgps fit')
+        }
+    }
+
+    def 'should rerun no task on resume'() {
+        when:
+        def again = Nextflow.run(launch, ['-profile', 'test', '-resume'])
+
+        then:
+        again.exitCode == 0
+        again.count('Submitted process') == 0
+        again.count('Cached process') == 17
+    }
+
+    def 'should give the same spectra whatever the chunk size'() {
+        given:
+        def other = Nextflow.tempDir('chunks')
+
+        when:
+        def run = Nextflow.run(other, ['-profile', 'test', '--chunk_size', '3'])
+        def code = '''
+import h5py, numpy as np, glob, sys
+def stack(root):
+    files = sorted(glob.glob(root + '/points/*/spectra/*.h5'))
+    by_point = {}
+    for f in files:
+        h = h5py.File(f, 'r')
+        by_point.setdefault(h.attrs['point_id'].decode(), []).append((h['realization'][()], h['eigenvalues'][()]))
+    out = {}
+    for p, parts in by_point.items():
+        idx = np.concatenate([r for r, _ in parts]); eig = np.concatenate([e for _, e in parts])
+        out[p] = eig[np.argsort(idx)]
+    return out
+a = stack(sys.argv[1]); b = stack(sys.argv[2])
+print('points', sorted(a) == sorted(b), 'identical', all(np.array_equal(a[p], b[p]) for p in a))
+'''
+
+        then:
+        run.exitCode == 0
+        run.count('Submitted process > KHGPS:MINIMIZE') == 6
+        Nextflow.python(launch, "import sys; sys.argv = ['x', '${results}', '${other.resolve('results')}']\n" + code)
+                .contains('points True identical True')
+    }
+
+    def 'should wire every process in a stub run'() {
+        when:
+        def stub = Nextflow.run(Nextflow.tempDir('stub'), ['-profile', 'test', '-stub'])
+
+        then:
+        stub.exitCode == 0
+        stub.count('Submitted process') == 17
+    }
+}
