@@ -147,6 +147,27 @@ class KhgpsParams {
         return out
     }
 
+    /** Memory a minimize or diagonalize task of size n asks for (conf/base.config, process_matrix). */
+    static long taskMemoryBytes(int n) {
+        return (long) (8L * n * n * 1.25 + 768L * 1024 * 1024)
+    }
+
+    /** Refuses a study whose largest N needs more memory per task than --max_memory allows. */
+    static void checkMemory(List<Map> points, Object maxMemory) {
+        def m = (maxMemory?.toString() ?: '') =~ /^\s*([0-9.]+)\s*\.?\s*([KMGT]?B)\s*$/
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--max_memory must be a size like 24.GB or 512.MB, got '${maxMemory}'")
+        }
+        long limit = (long) (Double.parseDouble(m.group(1)) * (1L << (10 * ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(m.group(2)))))
+        def largest = points.max { it.N }
+        long need = taskMemoryBytes(largest.N as int)
+        if (need > limit) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "--N %d needs %.1f GB of memory per task (one N x N matrix, 8 N^2 bytes, plus headroom) but --max_memory is %s",
+                largest.N, need / 1e9, maxMemory))
+        }
+    }
+
     /** JVM flags for a task: the matrix off-heap, the rest of ~80% of the task's memory as heap. */
     static String javaOpts(long memoryBytes, int n) {
         long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20)) + 64

@@ -4,6 +4,9 @@ import nextflow.Nextflow
 /** Start and end of a run: validate before any task starts, record the run's parameters. */
 class KhgpsPipeline {
 
+    /** The study points of this run, for study.json. */
+    static List<Map> POINTS = []
+
     /** The study points, or a stop with a message naming the bad parameter. */
     static List<Map> initialise(workflow, Map params, log) {
         List<Map> points
@@ -16,6 +19,10 @@ class KhgpsPipeline {
             KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
             KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
             KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
+            if (!(params.failed_realizations in ['exclude', 'fail'])) {
+                throw new IllegalArgumentException("--failed_realizations must be exclude or fail, got '${params.failed_realizations}'")
+            }
+            KhgpsParams.checkMemory(points, params.max_memory)
             if (!(params.solver in ['auto', 'lapack', 'ejml'])) {
                 throw new IllegalArgumentException("--solver must be one of auto, lapack, ejml, got '${params.solver}'")
             }
@@ -36,7 +43,17 @@ class KhgpsPipeline {
         points.each { p ->
             log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0} (chunks of ${p.chunk_size})"
         }
+        POINTS = points
         return points
+    }
+
+    /** stage -> fingerprint of its code, from the tools' jar ('stub' in stub runs). */
+    static Map<String, String> fingerprints(workflow) {
+        def jar = workflow.projectDir.resolve('java-tools/khgps-cli/target/khgps.jar')
+        if (workflow.stubRun && !java.nio.file.Files.exists(jar)) {
+            return KhgpsProvenance.STAGE_CLASSES.collectEntries { k, v -> [(k): 'stub'] }
+        }
+        return KhgpsProvenance.fingerprints(jar)
     }
 
     /** The parameters as sorted JSON (deterministic, so the report's cache key is too). */
@@ -51,10 +68,13 @@ class KhgpsPipeline {
     }
 
     static void complete(workflow, Map params, log) {
-        if (workflow.success) {
-            log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv"
-        } else {
+        if (!workflow.success) {
             log.error "khgps-nf: failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
+            return
         }
+        if (!workflow.stubRun) {
+            KhgpsProvenance.writeStudy(workflow, params, POINTS)
+        }
+        log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"
     }
 }

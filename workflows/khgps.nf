@@ -12,6 +12,7 @@ workflow KHGPS {
     points       // channel: one meta map per study point
     n_points     // val: number of study points
     params_json  // val: the run's parameters as JSON, for the report
+    code         // map: stage -> fingerprint of its code (KhgpsProvenance.fingerprints)
 
     main:
     // the keys of a study point's meta map (a chunk's meta adds chunk, first, count, last, chunks)
@@ -20,9 +21,9 @@ workflow KHGPS {
         def parts = KhgpsParams.chunks(point.realizations, point.chunk_size)
         parts.collect { c -> point + [chunk: c.index, first: c.first, count: c.count, last: c.last, chunks: parts.size()] }
     }
-    SAMPLE(chunks)
-    MINIMIZE(SAMPLE.out.disorder)
-    DIAGONALIZE(MINIMIZE.out.minima)
+    SAMPLE(chunks, code.sample)
+    MINIMIZE(SAMPLE.out.disorder, code.minimize)
+    DIAGONALIZE(MINIMIZE.out.minima, code.diagonalize)
 
     // each point's histogram starts when its own chunks are done (groupKey knows how many)
     by_point = MINIMIZE.out.minima
@@ -30,14 +31,26 @@ workflow KHGPS {
         .map { meta, minima, spectra -> [groupKey(meta.subMap(point_keys), meta.chunks), minima, spectra] }
         .groupTuple(sort: { a, b -> a.name <=> b.name })
         .map { key, minima, spectra -> [key.getGroupTarget(), minima + spectra] }
-    HISTOGRAM(by_point)
-    FIT(HISTOGRAM.out.dos)
+    HISTOGRAM(by_point, code.histogram)
+    FIT(HISTOGRAM.out.dos, code.fit)
 
     report_inputs = HISTOGRAM.out.dos
         .join(FIT.out.fit)
         .flatMap { meta, dos, fit_h5, fit_json -> [dos, fit_h5] }
         .collect(sort: { a, b -> a.name <=> b.name })
-    REPORT(report_inputs, n_points, params_json)
+    REPORT(report_inputs, n_points, params_json, code.report)
+
+    // what conf/modules.config publishes where, for the hashes in results/study.json
+    MINIMIZE.out.minima.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/minima/${f.name}", f) }
+    DIAGONALIZE.out.spectra.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/spectra/${f.name}", f) }
+    HISTOGRAM.out.dos.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/dos.h5", f) }
+    FIT.out.fit.subscribe { meta, h5, json ->
+        KhgpsProvenance.published("points/${meta.id}/fit.h5", h5)
+        KhgpsProvenance.published("points/${meta.id}/fit.json", json)
+    }
+    REPORT.out.html.subscribe { KhgpsProvenance.published('report.html', it) }
+    REPORT.out.summary.subscribe { KhgpsProvenance.published('summary.csv', it) }
+    REPORT.out.plots.subscribe { KhgpsProvenance.published('plots', it) }
 
     emit:
     summary = REPORT.out.summary

@@ -5,6 +5,7 @@ process DIAGONALIZE {
 
     input:
     tuple val(meta), path(minima)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     tuple val(meta), path("spectra_*.h5"), emit: spectra

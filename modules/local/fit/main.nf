@@ -5,6 +5,7 @@ process FIT {
 
     input:
     tuple val(meta), path(dos)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     tuple val(meta), path("fit_${meta.id}.h5"), path("fit_${meta.id}.json"), emit: fit

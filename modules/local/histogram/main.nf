@@ -5,6 +5,7 @@ process HISTOGRAM {
 
     input:
     tuple val(meta), path(minima_and_spectra)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     tuple val(meta), path("dos_${meta.id}.h5"), emit: dos

@@ -5,6 +5,7 @@ process MINIMIZE {
 
     input:
     tuple val(meta), path(disorder)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     tuple val(meta), path("minima_*.h5"), emit: minima

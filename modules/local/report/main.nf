@@ -7,6 +7,7 @@ process REPORT {
     path(dos_and_fit)
     val(points)
     val(params_json)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     path 'report.html' , emit: html

@@ -5,6 +5,7 @@ process SAMPLE {
 
     input:
     val(meta)
+    val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
     tuple val(meta), path("disorder_*.h5"), emit: disorder

@@ -52,6 +52,7 @@ final class DiagonalizeCommand implements Command {
         int[] negative = new int[count];
         double[] traceResidual = new double[count];
         double[] frobeniusResidual = new double[count];
+        NotEnoughMemory.checkMatrix(n);
         SymmetricMatrix m = SymmetricMatrix.allocate(n);
         for (int r = 0; r < count; r++) {
             long start = System.nanoTime();

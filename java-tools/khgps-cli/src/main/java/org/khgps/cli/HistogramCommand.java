@@ -45,7 +45,10 @@ final class HistogramCommand implements Command {
                 .addOption(Args.required("out", "file", "dos file to write (HDF5)"))
                 .addOption(Args.optional("bins", "int", "logarithmic frequency bins (default " + DEFAULT_BINS + ")"))
                 .addOption(Args.optional("kappa-points", "int", "grid points of <x^2>(kappa) (default "
-                        + DEFAULT_KAPPA_POINTS + ")"));
+                        + DEFAULT_KAPPA_POINTS + ")"))
+                .addOption(Args.optional("failed-realizations", "policy", "exclude (default): leave realizations that "
+                        + "did not converge or have negative eigenvalues out of D(omega), counted; fail: stop with exit "
+                        + "code 4 if there is any"));
     }
 
     @Override
@@ -53,6 +56,10 @@ final class HistogramCommand implements Command {
         Path out = Args.output(line, "out");
         int bins = (int) Args.integer(line, "bins", (long) DEFAULT_BINS, 1);
         int kappaPoints = (int) Args.integer(line, "kappa-points", (long) DEFAULT_KAPPA_POINTS, 1);
+        String policy = Args.text(line, "failed-realizations", "exclude");
+        if (!policy.equals("exclude") && !policy.equals("fail")) {
+            throw new IllegalArgumentException("--failed-realizations must be exclude or fail, got '" + policy + "'");
+        }
         List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
         if (inputs.isEmpty()) {
             throw new BadInputException("no input files: give the minima and spectra files of one study point");
@@ -121,6 +128,7 @@ final class HistogramCommand implements Command {
         }
         long[] all = kappaOf.keySet().stream().mapToLong(l -> l).sorted().toArray();
         List<Long> included = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         long negativeModes = 0;
         int converged = 0;
         for (long idx : all) {
@@ -131,9 +139,14 @@ final class HistogramCommand implements Command {
             if (convergedOf.get(idx) && negativeOf.get(idx) == 0) {
                 included.add(idx);
             } else {
-                System.err.printf("histogram: realization %d left out (%s)%n", idx,
-                        convergedOf.get(idx) ? negativeOf.get(idx) + " negative eigenvalues" : "did not converge");
+                String why = convergedOf.get(idx) ? negativeOf.get(idx) + " negative eigenvalues" : "did not converge";
+                failed.add(idx + " (" + why + ")");
+                System.err.printf("histogram: realization %d left out (%s)%n", idx, why);
             }
+        }
+        if (!failed.isEmpty() && policy.equals("fail")) {
+            throw new ArithmeticException("point " + point.id() + ": " + failed.size() + " of " + all.length
+                    + " realizations failed (" + String.join(", ", failed) + ") and --failed-realizations is fail");
         }
         if (included.isEmpty()) {
             throw new BadInputException("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");

@@ -12,20 +12,23 @@ import org.khgps.io.BadInputException;
 
 /**
  * {@code khgps <stage> [options]}: one subcommand per pipeline stage. Exit codes: 0 success,
- * 2 bad arguments or bad input (the message names the parameter or file), 1 internal failure;
- * the JVM flag -XX:+ExitOnOutOfMemoryError makes out-of-memory exit 3.
+ * 2 bad arguments or bad input (the message names the parameter or file), 3 not enough memory
+ * (checked before starting; the JVM flag -XX:+ExitOnOutOfMemoryError also exits 3), 4 numerical
+ * failure (non-finite values, or a point failed by --policy fail), 1 internal failure.
  */
 public final class Main {
 
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
+    public static final int OUT_OF_MEMORY = 3;
+    public static final int NUMERICAL_FAILURE = 4;
 
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
         for (Command c : new Command[] {new SampleCommand(), new MinimizeCommand(), new DiagonalizeCommand(),
-            new HistogramCommand(), new FitCommand(), new ReportCommand()}) {
+            new HistogramCommand(), new FitCommand(), new ReportCommand(), new ProvenanceCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -73,9 +76,18 @@ public final class Main {
         } catch (ParseException e) {
             System.err.println("khgps " + command.name() + ": " + e.getMessage() + " (see khgps " + command.name() + " --help)");
             return BAD_INPUT;
+        } catch (ProvenanceCommand.VerificationFailed e) {
+            System.err.println("khgps " + command.name() + ": " + e.getMessage());
+            return ProvenanceCommand.MISMATCH;
         } catch (BadInputException | IllegalArgumentException e) {
             System.err.println("khgps " + command.name() + ": " + e.getMessage());
             return BAD_INPUT;
+        } catch (NotEnoughMemory e) {
+            System.err.println("khgps " + command.name() + ": " + e.getMessage());
+            return OUT_OF_MEMORY;
+        } catch (ArithmeticException e) {
+            System.err.println("khgps " + command.name() + ": numerical failure: " + e.getMessage());
+            return NUMERICAL_FAILURE;
         } catch (Exception e) {
             System.err.println("khgps " + command.name() + ": internal error: " + e);
             e.printStackTrace();
@@ -88,7 +100,7 @@ public final class Main {
         System.out.println();
         COMMANDS.values().forEach(c -> System.out.printf("  %-12s %s%n", c.name(), c.description()));
         System.out.println();
-        System.out.println("exit codes: 0 success, 2 bad arguments or input, 1 internal error, 3 out of memory");
+        System.out.println("exit codes: 0 success, 2 bad arguments or input, 3 out of memory, 4 numerical failure, 1 internal error");
     }
 
     private static void help(Command command, Options options) {
@@ -96,6 +108,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         formatter.printHelp(out, 100, "khgps " + command.name() + " " + command.usage(),
                 command.description() + "\n\n", options, 2, 2,
-                "\nExit codes: 0 success, 2 bad arguments or input, 1 internal error, 3 out of memory.", false);
+                "\nExit codes: 0 success, 2 bad arguments or input, 3 out of memory, 4 numerical failure, 1 internal error.",
+                false);
     }
 }

@@ -67,6 +67,7 @@ final class MinimizeCommand implements Command {
         double[] maxGradient = new double[count];
         int[] iterations = new int[count];
         double[] energy = new double[count];
+        NotEnoughMemory.checkMatrix(n);
         SymmetricMatrix couplings = SymmetricMatrix.allocate(n);
         CouplingOperator operator = products.equals("native")
                 ? NativeLinalg.couplings(couplings) : CouplingOperator.java(couplings, threads);

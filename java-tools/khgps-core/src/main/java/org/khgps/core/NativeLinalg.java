@@ -36,13 +36,14 @@ public final class NativeLinalg {
         return Boolean.getBoolean("khgps.noNative") ? "disabled by -Dkhgps.noNative=true" : LOAD_ERROR;
     }
 
-    /** "OpenBLAS 0.3.31" plus its core and threading, for provenance. */
+    /** "OpenBLAS 0.3.31 (bytedeco), 2 threads", for provenance. */
     public static String describe() {
         if (!available()) {
             return "none (" + loadError() + ")";
         }
-        return openblas.OPENBLAS_VERSION.trim() + " core=" + openblas.OPENBLAS_CHAR_CORENAME
-                + " threads=" + openblas_nolapack.blas_get_num_threads();
+        int threads = openblas_nolapack.blas_get_num_threads();
+        return openblas.OPENBLAS_VERSION.trim() + " (bytedeco presets" + (threads > 0 ? ", " + threads + " threads" : "")
+                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset") + ")";
     }
 
     /** Threads native BLAS and LAPACK may use: the task's CPUs, never more. */

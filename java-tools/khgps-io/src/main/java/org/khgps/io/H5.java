@@ -24,6 +24,9 @@ public final class H5 {
     /** Bumped whenever a file's datasets or attributes change meaning. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** No stage file holds more elements in one dataset than this (16383^2 < 2^28). */
+    static final long MAX_ELEMENTS = 1L << 29;
+
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     /** Writes one HDF5 file. */
@@ -137,7 +140,7 @@ public final class H5 {
         } catch (BadInputException e) {
             file.close();
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             file.close();
             throw new BadInputException("input file " + path + " is corrupt: " + e.getMessage(), e);
         }
@@ -163,7 +166,7 @@ public final class H5 {
         }
         try {
             return new HdfFile(path);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
                     + e.getMessage(), e);
         }
@@ -212,10 +215,19 @@ public final class H5 {
         } catch (RuntimeException e) {
             throw new BadInputException("input file " + path + " lacks the dataset '" + name + "'", e);
         }
+        if (!(node instanceof io.jhdf.api.Dataset dataset)) {
+            throw new BadInputException("'" + name + "' in " + path + " is not a dataset");
+        }
         Object data;
         try {
-            data = ((io.jhdf.api.Dataset) node).getData();
-        } catch (RuntimeException e) {
+            // a corrupt header can claim any size: refuse before allocating, never run out of memory
+            long size = dataset.getSize();
+            if (size < 0 || size > MAX_ELEMENTS) {
+                throw new BadInputException("dataset '" + name + "' of " + path + " claims " + size
+                        + " elements (corrupt?)");
+            }
+            data = dataset.getData();
+        } catch (RuntimeException | StackOverflowError e) {
             throw new BadInputException("dataset '" + name + "' of " + path + " cannot be read (corrupt?): "
                     + e.getMessage(), e);
         }

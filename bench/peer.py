@@ -1,0 +1,56 @@
+"""The peer: the NumPy/SciPy script a physicist would write for one KHGPS realization.
+
+scipy.optimize.minimize(method='CG') from x = 0 with the analytic gradient, then
+numpy.linalg.eigvalsh of the Hessian. Same model, same tolerance request (gtol = 1e-10 on
+max|g|) as ours. Prints one JSON line per repetition, like RealizationBench.
+
+usage: python3 peer.py N J h kappa0 reps
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import scipy.optimize
+
+
+def realization(n, coupling, h, kappa0, seed):
+    t0 = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    kappa = kappa0 * rng.random(n)
+    upper = np.triu(rng.standard_normal((n, n)) * (coupling / np.sqrt(n)), 1)
+    jm = upper + upper.T
+    del upper
+    t1 = time.perf_counter()
+
+    def energy_and_gradient(x):
+        jx = jm @ x
+        x2 = x * x
+        e = np.sum(0.5 * kappa * x2 + x2 * x2 / 24.0 + 0.5 * x * jx - h * x)
+        g = kappa * x + x2 * x / 6.0 + jx - h
+        return e, g
+
+    res = scipy.optimize.minimize(energy_and_gradient, np.zeros(n), jac=True, method='CG',
+                                  options={'gtol': 1e-10, 'maxiter': 100000})
+    t2 = time.perf_counter()
+    x = res.x
+    _, g = energy_and_gradient(x)
+    jm[np.diag_indices(n)] = kappa + 0.5 * x * x
+    eig = np.linalg.eigvalsh(jm)
+    t3 = time.perf_counter()
+    return {"N": n, "J": coupling, "sample_s": t1 - t0, "minimize_s": t2 - t1, "eigen_s": t3 - t2,
+            "total_s": t3 - t0, "iterations": int(res.nit), "products": int(res.nfev),
+            "max_grad": float(np.max(np.abs(g))), "converged": bool(np.max(np.abs(g)) <= 1e-10),
+            "message": str(res.message), "lambda_min": float(eig[0])}
+
+
+def main():
+    n, coupling, h, kappa0, reps = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+    for rep in range(reps):
+        out = realization(n, coupling, h, kappa0, 1000 + rep)
+        out["rep"] = rep
+        print(json.dumps(out), flush=True)
+
+
+if __name__ == "__main__":
+    main()

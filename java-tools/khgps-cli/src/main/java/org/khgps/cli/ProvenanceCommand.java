@@ -1,0 +1,297 @@
+package org.khgps.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.khgps.io.BadInputException;
+import org.khgps.io.FileProvenance;
+import org.khgps.io.H5;
+
+/**
+ * {@code khgps provenance show FILE | verify DIR | list DIR [--where key=value]...} (also
+ * bin/khgps-provenance): trace a result back to parameters and seeds, check a results folder
+ * against the hashes in its study.json, find study points by parameter.
+ */
+final class ProvenanceCommand implements Command {
+
+    /** Exit code of verify when something does not match. */
+    static final int MISMATCH = 1;
+
+    @Override
+    public String name() {
+        return "provenance";
+    }
+
+    @Override
+    public String usage() {
+        return "show FILE | verify DIR | list DIR [--where key=value]...";
+    }
+
+    @Override
+    public String description() {
+        return "show FILE: the provenance chain of a result file, back to the parameters and seeds. "
+                + "verify DIR: check every file of a results folder against the SHA-256 in its study.json and that "
+                + "every file's inputs are there (exit 0 only if all match, 1 on any mismatch). "
+                + "list DIR: the study points with their parameters, filtered by --where (e.g. --where J=0.1).";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(org.apache.commons.cli.Option.builder().longOpt("where").hasArg().argName("key=value")
+                        .desc("list: keep points whose parameter equals value (N, h, J, kappa0, seed, realizations, "
+                                + "point_id); repeatable").build())
+                .addOption(Args.optional("root", "dir", "show: the results folder to find inputs in (default: the "
+                        + "nearest folder above FILE with a study.json)"));
+    }
+
+    @Override
+    public void run(CommandLine line, Invocation invocation) throws Exception {
+        List<String> args = line.getArgList();
+        if (args.size() != 2) {
+            throw new BadInputException("expected: provenance show FILE | verify DIR | list DIR");
+        }
+        Path target = Path.of(args.get(1));
+        switch (args.get(0)) {
+            case "show" -> show(target, line.hasOption("root") ? Path.of(line.getOptionValue("root")) : null);
+            case "verify" -> {
+                int problems = verify(target);
+                if (problems > 0) {
+                    throw new VerificationFailed(problems + " problem(s) in " + target);
+                }
+            }
+            case "list" -> list(target, line.getOptionValues("where"));
+            default -> throw new BadInputException("unknown provenance subcommand '" + args.get(0)
+                    + "': expected show, verify or list");
+        }
+    }
+
+    /** verify found mismatches: exit 1, not 2 (the input was readable, its content is wrong). */
+    static final class VerificationFailed extends RuntimeException {
+        VerificationFailed(String message) {
+            super(message);
+        }
+    }
+
+    // ---- study.json (written by the pipeline; a tiny reader for its flat parts)
+
+    record Study(Path dir, Map<String, String> files, List<Map<String, String>> points, String text) {
+    }
+
+    static Study study(Path dir) throws BadInputException, IOException {
+        Path json = dir.resolve("study.json");
+        if (!Files.isRegularFile(json)) {
+            throw new BadInputException(dir + " has no study.json: not a results folder of a completed run");
+        }
+        String text = Files.readString(json);
+        Map<String, String> files = new TreeMap<>();
+        int start = text.indexOf("\"files\"");
+        if (start < 0) {
+            throw new BadInputException(json + " lacks the \"files\" section");
+        }
+        Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(text.substring(start));
+        while (m.find()) {
+            files.put(m.group(1), m.group(2));
+        }
+        List<Map<String, String>> points = new ArrayList<>();
+        int p = text.indexOf("\"points\"");
+        if (p >= 0) {
+            String section = text.substring(p, text.indexOf(']', p));
+            Matcher obj = Pattern.compile("\\{([^}]*)}").matcher(section);
+            while (obj.find()) {
+                Map<String, String> point = new LinkedHashMap<>();
+                Matcher kv = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"?([^\",\\s}]+)\"?").matcher(obj.group(1));
+                while (kv.find()) {
+                    point.put(kv.group(1), kv.group(2));
+                }
+                points.add(point);
+            }
+        }
+        return new Study(dir, files, points, text);
+    }
+
+    // ---- show
+
+    private void show(Path file, Path root) throws Exception {
+        if (root == null) {
+            Path dir = file.toAbsolutePath().getParent();
+            while (dir != null && !Files.isRegularFile(dir.resolve("study.json"))) {
+                dir = dir.getParent();
+            }
+            root = dir;
+        }
+        Map<String, Path> byHash = new TreeMap<>();
+        if (root != null) {
+            for (Map.Entry<String, String> e : study(root).files().entrySet()) {
+                byHash.put(e.getValue(), root.resolve(e.getKey()));
+            }
+        }
+        show(file, byHash, "", new HashSet<>());
+    }
+
+    private void show(Path file, Map<String, Path> byHash, String indent, Set<Path> seen) throws Exception {
+        FileProvenance p = FileProvenance.read(file);
+        Map<String, String> a = p.attributes();
+        System.out.printf("%s%s: %s file of point %s %s, seed %d, realizations %s%n", indent, file, p.kind(),
+                p.pointId(), p.parameters(), p.seed(), a.getOrDefault("realizations", "?"));
+        System.out.printf("%s  made by %s %s, git %s, %s, linalg %s%n", indent, a.get("tool"), a.get("tool_version"),
+                a.get("git_commit"), a.get("java_version"), a.get("linalg"));
+        System.out.printf("%s  at %s on %s: %s%n", indent, a.get("created_utc"), a.get("host"), a.get("command_line"));
+        if (!seen.add(file.toAbsolutePath().normalize())) {
+            return;
+        }
+        for (Map.Entry<String, String> in : p.inputs().entrySet()) {
+            Path found = byHash.get(in.getValue());
+            if (found != null) {
+                System.out.printf("%s  input %s (sha256 %s):%n", indent, in.getKey(), in.getValue().substring(0, 16));
+                show(found, byHash, indent + "    ", seen);
+            } else if (in.getKey().startsWith("disorder_")) {
+                Map<String, String> point = parseParameters(p.parameters());
+                String[] range = a.getOrDefault("realizations", "0-0").split("-");
+                long first = Long.parseLong(range[0]);
+                long last = range.length > 1 ? Long.parseLong(range[1]) : first;
+                System.out.printf("%s  input %s (sha256 %s): not published; the disorder is a function of the seed:%n"
+                                + "%s    khgps sample --N %s --h %s --J %s --kappa0 %s --seed %d --first %d --count %d --out %s%n",
+                        indent, in.getKey(), in.getValue().substring(0, 16), indent, point.get("N"), point.get("h"),
+                        point.get("J"), point.get("kappa0"), p.seed(), first, last - first + 1, in.getKey());
+            } else {
+                System.out.printf("%s  input %s (sha256 %s): NOT FOUND in the results folder%n", indent, in.getKey(),
+                        in.getValue());
+            }
+        }
+    }
+
+    static Map<String, String> parseParameters(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher kv = Pattern.compile("\"([^\"]+)\":([^,}]+)").matcher(json);
+        while (kv.find()) {
+            out.put(kv.group(1), kv.group(2));
+        }
+        return out;
+    }
+
+    // ---- verify
+
+    static int verify(Path dir) throws Exception {
+        Study study = study(dir);
+        int problems = 0;
+        Set<String> hashes = new HashSet<>(study.files().values());
+        for (Map.Entry<String, String> e : study.files().entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f)) {
+                System.out.println("MISSING  " + e.getKey());
+                problems++;
+                continue;
+            }
+            String actual = H5.sha256(f);
+            if (!actual.equals(e.getValue())) {
+                System.out.println("MODIFIED " + e.getKey() + " (sha256 recorded " + e.getValue().substring(0, 16)
+                        + "..., now " + actual.substring(0, 16) + "...)");
+                problems++;
+                continue;
+            }
+            if (e.getKey().endsWith(".h5")) {
+                FileProvenance p = FileProvenance.read(f);
+                for (Map.Entry<String, String> in : p.inputs().entrySet()) {
+                    if (!hashes.contains(in.getValue()) && !in.getKey().startsWith("disorder_")) {
+                        System.out.println("INPUT    " + e.getKey() + ": its input " + in.getKey() + " (sha256 "
+                                + in.getValue().substring(0, 16) + "...) is not in the results folder");
+                        problems++;
+                    }
+                }
+            }
+        }
+        Path points = dir.resolve("points");
+        if (Files.isDirectory(points)) {
+            try (Stream<Path> walk = Files.walk(points)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    String rel = dir.relativize(f).toString().replace('\\', '/');
+                    if (!study.files().containsKey(rel)) {
+                        System.out.println("UNKNOWN  " + rel + " is not recorded in study.json");
+                        problems++;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d files checked, %s%n", dir, study.files().size(),
+                problems == 0 ? "all match" : problems + " problem(s)");
+        return problems;
+    }
+
+    // ---- list
+
+    private void list(Path dir, String[] where) throws Exception {
+        Study study = study(dir);
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (where != null) {
+            for (String w : where) {
+                int eq = w.indexOf('=');
+                if (eq <= 0) {
+                    throw new BadInputException("--where takes key=value, got '" + w + "'");
+                }
+                filters.put(w.substring(0, eq).trim(), w.substring(eq + 1).trim());
+            }
+        }
+        Map<String, String[]> summary = new TreeMap<>();
+        Path csv = dir.resolve("summary.csv");
+        String[] header = null;
+        if (Files.isRegularFile(csv)) {
+            List<String> rows = Files.readAllLines(csv);
+            header = rows.get(0).split(",");
+            for (String r : rows.subList(1, rows.size())) {
+                String[] cells = r.split(",");
+                summary.put(cells[0], cells);
+            }
+        }
+        System.out.println("point_id,N,h,J,kappa0,seed,realizations,A_g,A_g_err,path");
+        for (Map<String, String> point : study.points()) {
+            boolean keep = true;
+            for (Map.Entry<String, String> f : filters.entrySet()) {
+                String key = f.getKey().equals("point_id") ? "id" : f.getKey();
+                if (!point.containsKey(key)) {
+                    throw new BadInputException("--where: unknown parameter '" + f.getKey()
+                            + "' (one of N, h, J, kappa0, seed, realizations, point_id)");
+                }
+                keep &= sameValue(point.get(key), f.getValue());
+            }
+            if (!keep) {
+                continue;
+            }
+            String id = point.get("id");
+            String[] row = summary.get(id);
+            String ag = row != null && header != null ? row[indexOf(header, "A_g")] + "," + row[indexOf(header, "A_g_err")] : ",";
+            System.out.println(String.join(",", id, point.get("N"), point.get("h"), point.get("J"), point.get("kappa0"),
+                    point.get("seed"), point.get("realizations"), ag, dir.resolve("points").resolve(id).toString()));
+        }
+    }
+
+    private static int indexOf(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].equals(name)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean sameValue(String recorded, String wanted) {
+        try {
+            return Double.parseDouble(recorded) == Double.parseDouble(wanted);
+        } catch (NumberFormatException e) {
+            return recorded.equals(wanted);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import groovy.json.JsonOutput
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardCopyOption
+import java.security.MessageDigest
+import java.util.concurrent.ConcurrentSkipListMap
+import java.util.zip.ZipFile
+
+/**
+ * Run-level provenance: the code fingerprint of each stage (part of its tasks' cache keys) and
+ * results/study.json (the study, the run, and the SHA-256 of every published file).
+ */
+class KhgpsProvenance {
+
+    /** The stage commands, by class in the tools' jar. */
+    static final Map<String, String> STAGE_CLASSES = [
+        sample     : 'org/khgps/cli/SampleCommand',
+        minimize   : 'org/khgps/cli/MinimizeCommand',
+        diagonalize: 'org/khgps/cli/DiagonalizeCommand',
+        histogram  : 'org/khgps/cli/HistogramCommand',
+        fit        : 'org/khgps/cli/FitCommand',
+        report     : 'org/khgps/cli/ReportCommand',
+    ]
+
+    /** published path (relative to outdir) -> the task's output file it is a copy of */
+    static final Map<String, Path> PUBLISHED = new ConcurrentSkipListMap<>()
+
+    /**
+     * A fingerprint of the code one stage runs: SHA-256 over the bytes of the project classes
+     * its command class reaches (found through the class files' constant pools), plus the
+     * third-party classes in the jar (by name and CRC). Changing the fit's code changes only
+     * the fit's fingerprint; rebuilding unchanged sources changes nothing, because the jar is
+     * built reproducibly.
+     */
+    static Map<String, String> fingerprints(Path jar) {
+        def zip = new ZipFile(jar.toFile())
+        try {
+            Map<String, byte[]> ours = [:]
+            def thirdParty = MessageDigest.getInstance('SHA-256')
+            zip.entries().toList().sort { it.name }.each { e ->
+                if (e.name.startsWith('org/khgps/') && e.name.endsWith('.class')) {
+                    ours[e.name - '.class'] = zip.getInputStream(e).bytes
+                } else if (!e.directory && !e.name.startsWith('META-INF/')) {
+                    thirdParty.update("${e.name}:${e.crc}\n".getBytes('UTF-8'))
+                }
+            }
+            def libs = thirdParty.digest().encodeHex().toString()
+            def refs = ours.collectEntries { name, bytes ->
+                def text = new String(bytes, 'ISO-8859-1')
+                [(name): (text =~ /org\/khgps\/[A-Za-z0-9_\/$]+/).collect { it }.findAll { ours.containsKey(it) } as Set]
+            }
+            return STAGE_CLASSES.collectEntries { stage, root ->
+                Set<String> seen = new TreeSet<>()
+                List<String> todo = [root, 'org/khgps/cli/Main']
+                while (todo) {
+                    def c = todo.pop()
+                    if (seen.add(c)) {
+                        todo.addAll(refs[c] ?: [])
+                    }
+                }
+                def md = MessageDigest.getInstance('SHA-256')
+                seen.each { c -> md.update(c.getBytes('UTF-8')); md.update(ours[c]) }
+                md.update(libs.getBytes('UTF-8'))
+                [(stage): md.digest().encodeHex().toString().take(16)]
+            }
+        } finally {
+            zip.close()
+        }
+    }
+
+    /** Remembers that {@code file} is published as {@code relative} (a directory: its files). */
+    static void published(String relative, Path file) {
+        if (Files.isDirectory(file)) {
+            Files.walk(file).withCloseable { stream ->
+                stream.filter { Files.isRegularFile(it) }.forEach { f ->
+                    PUBLISHED["${relative}/${file.relativize(f)}".toString()] = f
+                }
+            }
+        } else {
+            PUBLISHED[relative] = file
+        }
+    }
+
+    static String sha256(Path file) {
+        def md = MessageDigest.getInstance('SHA-256')
+        file.withInputStream { input ->
+            byte[] buffer = new byte[1 << 16]
+            int n
+            while ((n = input.read(buffer)) > 0) {
+                md.update(buffer, 0, n)
+            }
+        }
+        return md.digest().encodeHex().toString()
+    }
+
+    static String gitCommit(Path projectDir) {
+        try {
+            def head = ['git', '-C', projectDir.toString(), 'rev-parse', 'HEAD'].execute()
+            def commit = head.text.trim()
+            if (head.waitFor() != 0 || !commit) {
+                return 'unknown'
+            }
+            def status = ['git', '-C', projectDir.toString(), 'status', '--porcelain', '--untracked-files=no'].execute()
+            def dirty = status.text.trim()
+            return dirty ? "${commit}-dirty" : commit
+        } catch (IOException e) {
+            return 'unknown'
+        }
+    }
+
+    /**
+     * results/study.json, written at the end of a successful run. The hashes are of the
+     * task outputs the published files are copies of: Nextflow may still be copying when
+     * the run completes.
+     */
+    static void writeStudy(workflow, Map params, List<Map> points) {
+        def files = new TreeMap<String, String>()
+        PUBLISHED.each { rel, source -> files[rel] = sha256(source) }
+        def study = [
+            pipeline        : workflow.manifest.name,
+            version         : workflow.manifest.version,
+            git_commit      : gitCommit(workflow.projectDir),
+            nextflow_version: workflow.nextflow.version.toString(),
+            session_id      : workflow.sessionId.toString(),
+            run_name        : workflow.runName,
+            resumed         : workflow.resume,
+            command_line    : workflow.commandLine,
+            profile         : workflow.profile,
+            start           : workflow.start.toString(),
+            complete        : workflow.complete?.toString(),
+            params          : new groovy.json.JsonSlurper().parseText(KhgpsPipeline.paramsJson(params)),
+            points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size'])) },
+            files           : files,
+        ]
+        def outdir = java.nio.file.Paths.get(params.outdir.toString())
+        if (!outdir.isAbsolute()) {
+            outdir = workflow.launchDir.resolve(outdir)
+        }
+        Files.createDirectories(outdir)
+        def tmp = outdir.resolve('.study.json.tmp')
+        tmp.text = JsonOutput.prettyPrint(JsonOutput.toJson(study)) + '\n'
+        Files.move(tmp, outdir.resolve('study.json'), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+    }
+}
