@@ -94,26 +94,77 @@ class KhgpsParams {
      * [id, N, h, J, kappa0, seed, realizations, chunk_size]. Throws IllegalArgumentException
      * naming the parameter on any invalid value.
      */
-    static List<Map> points(Map params) {
+    static List<Map> points(Map params, File baseDir = null) {
+        long realizations = integer('realizations', params.realizations, 1, 'an integer >= 1')
+        long seed = integer('seed', params.seed, Long.MIN_VALUE, 'an integer')
+        long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
+        def tuples = params.points ? pointsFile(params.points.toString(), baseDir) : product(params)
+        def out = tuples.collect { n, h, j, k ->
+            [id: pointId(n, h, j, k), N: n, h: h, J: j, kappa0: k, seed: seed,
+             realizations: realizations, chunk_size: chunk ?: autoChunkSize(n)]
+        }
+        def ids = out*.id
+        def repeated = out.findAll { p -> ids.count(p.id) > 1 }.collect { "N=${it.N} h=${it.h} J=${it.J} kappa0=${it.kappa0}" }.unique()
+        if (repeated) {
+            throw new IllegalArgumentException("--points lists ${repeated.join('; ')} more than once")
+        }
+        return out
+    }
+
+    /** The Cartesian product of --N, --h, --J and --kappa0. */
+    static List<List> product(Map params) {
         def ns = sizes(params.N)
         def hs = numbers('h', params.h, 'a number >= 0') { it >= 0 }
         def js = numbers('J', params.J, 'a number >= 0') { it >= 0 }
         def ks = numbers('kappa0', params.kappa0, 'a number > 0') { it > 0 }
-        long realizations = integer('realizations', params.realizations, 1, 'an integer >= 1')
-        long seed = integer('seed', params.seed, Long.MIN_VALUE, 'an integer')
-        long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
         def out = []
         for (n in ns) {
             for (h in hs) {
                 for (j in js) {
                     for (k in ks) {
-                        out << [id: pointId(n, h, j, k), N: n, h: h, J: j, kappa0: k, seed: seed,
-                                realizations: realizations, chunk_size: chunk ?: autoChunkSize(n)]
+                        out << [n, h, j, k]
                     }
                 }
             }
         }
         return out
+    }
+
+    /**
+     * Study points listed in a CSV file with the header N,h,J,kappa0 (any order; more columns,
+     * e.g. a figure label, are ignored; # starts a comment). A relative path is taken from the
+     * launch directory, then from the pipeline's directory (so assets/... works from anywhere).
+     */
+    static List<List> pointsFile(String path, File baseDir) {
+        def file = new File(path)
+        if (!file.isAbsolute() && !file.exists() && baseDir != null) {
+            file = new File(baseDir, path)
+        }
+        if (!file.isFile()) {
+            throw new IllegalArgumentException("--points: no such file '${path}'")
+        }
+        def lines = file.readLines().collect { it.replaceFirst(/#.*/, '').trim() }.findAll { it }
+        if (lines.size() < 2) {
+            throw new IllegalArgumentException("--points: ${file} has no study points (a header N,h,J,kappa0 and one row per point)")
+        }
+        def header = lines[0].split(',')*.trim()
+        def missing = ['N', 'h', 'J', 'kappa0'].findAll { !(it in header) }
+        if (missing) {
+            throw new IllegalArgumentException("--points: ${file} lacks the column(s) ${missing.join(', ')} (header: ${lines[0]})")
+        }
+        return lines.drop(1).withIndex().collect { line, i ->
+            def cells = line.split(',')*.trim()
+            def cell = { name -> cells.size() > header.indexOf(name) ? cells[header.indexOf(name)] : '' }
+            def where = "${file.name} line ${i + 2}"
+            try {
+                [sizes(cell('N'))[0],
+                 numbers('h', cell('h'), 'a number >= 0') { it >= 0 }[0],
+                 numbers('J', cell('J'), 'a number >= 0') { it >= 0 }[0],
+                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0]]
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--points: ${where}: ${e.message}")
+            }
+        }
     }
 
     static String canonicalJson(int n, double h, double j, double kappa0) {
@@ -126,12 +177,20 @@ class KhgpsParams {
     }
 
     /**
-     * Realizations per task when --chunk_size is 0: about five minutes of work on one core,
-     * from a cost of ~0.6 s per realization at N = 2000 growing as N^3, between 1 and 1000.
+     * Seconds one realization (sample + minimize + diagonalize) takes on 2 cores, from
+     * bench/run.sh on the development machine: 0.14 s at N = 1000, 0.40 s at 2000, 2.8 s at 4000,
+     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). conf/base.config uses the same model.
+     */
+    static double secondsPerRealization(int n) {
+        return 0.1 + 124.0 * Math.pow(n / 16000.0, 3)
+    }
+
+    /**
+     * Realizations per task when --chunk_size is 0: about five minutes of work, so JVM start-up
+     * and scheduler latency are amortized and a task still fits any wall-clock limit; 1 to 1000.
      */
     static int autoChunkSize(int n) {
-        double perRealization = 0.6 * Math.pow(n / 2000.0, 3)
-        return (int) Math.max(1, Math.min(1000, Math.floor(300 / Math.max(perRealization, 1e-6))))
+        return (int) Math.max(1, Math.min(1000, Math.floor(300 / secondsPerRealization(n))))
     }
 
     /** Contiguous chunks [index, first, count] covering realizations 0 .. realizations-1. */

@@ -11,7 +11,7 @@ class KhgpsPipeline {
     static List<Map> initialise(workflow, Map params, log) {
         List<Map> points
         try {
-            points = KhgpsParams.points(params)
+            points = KhgpsParams.points(params, workflow.projectDir.toFile())
             ['tolerance'].each { name ->
                 KhgpsParams.numbers(name, params[name], 'a number > 0') { it > 0 }
             }

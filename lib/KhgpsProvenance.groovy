@@ -49,12 +49,14 @@ class KhgpsProvenance {
                 def text = new String(bytes, 'ISO-8859-1')
                 [(name): (text =~ /org\/khgps\/[A-Za-z0-9_\/$]+/).collect { it }.findAll { ours.containsKey(it) } as Set]
             }
+            // Main lists every command: follow it, but not into the other stages' commands
+            def commands = ours.keySet().findAll { it ==~ /org\/khgps\/cli\/[A-Za-z]+Command/ }
             return STAGE_CLASSES.collectEntries { stage, root ->
                 Set<String> seen = new TreeSet<>()
                 List<String> todo = [root, 'org/khgps/cli/Main']
                 while (todo) {
                     def c = todo.pop()
-                    if (seen.add(c)) {
+                    if ((c == root || !(c in commands)) && seen.add(c)) {
                         todo.addAll(refs[c] ?: [])
                     }
                 }

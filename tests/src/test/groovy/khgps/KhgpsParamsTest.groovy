@@ -48,8 +48,9 @@ class KhgpsParamsTest extends Specification {
     def 'should choose longer chunks for smaller systems'() {
         expect:
         KhgpsParams.autoChunkSize(256) == 1000
-        KhgpsParams.autoChunkSize(2000) == 500
-        KhgpsParams.autoChunkSize(16000) == 1
+        KhgpsParams.autoChunkSize(1000) == 1000
+        KhgpsParams.autoChunkSize(2000) == 876
+        KhgpsParams.autoChunkSize(16000) == 2
     }
 
     def 'should keep the matrix off-heap and the heap within the task memory'() {

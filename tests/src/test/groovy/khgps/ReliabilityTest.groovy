@@ -10,11 +10,10 @@ import spock.lang.Stepwise
 @Stepwise
 class ReliabilityTest extends Specification {
 
-    @Shared Path reference = Nextflow.tempDir('reference')
+    @Shared Path reference = Nextflow.reference()
 
     def 'should finish a run whose head was killed, with identical results, after -resume'() {
-        given: 'an uninterrupted run'
-        assert Nextflow.run(reference, ['-profile', 'test']).exitCode == 0
+        given: 'an uninterrupted run (the shared reference) and a launch directory for one that is killed'
         def killed = Nextflow.tempDir('killed')
 
         when: 'the Nextflow head is killed (SIGKILL) once the first spectra are computed'
@@ -57,7 +56,7 @@ print('identical', same)
         def dir = Nextflow.tempDir('unconverged')
 
         when: 'the iteration budget is too small for some realizations'
-        def run = Nextflow.run(dir, ['-profile', 'test', '--J', '0.2', '--max_iterations', '60'])
+        def run = Nextflow.run(dir, ['-profile', 'test', '--J', '0.2', '--max_iterations', '100'])
         def rows = dir.resolve('results/summary.csv').toFile().readLines()
         def header = rows[0].split(',') as List
         def row = rows[1].split(',') as List
@@ -73,7 +72,7 @@ print('identical', same)
     def 'should fail the point when asked to'() {
         when:
         def run = Nextflow.run(Nextflow.tempDir('failpoint'),
-                ['-profile', 'test', '--J', '0.2', '--max_iterations', '60', '--failed_realizations', 'fail'])
+                ['-profile', 'test', '--J', '0.2', '--max_iterations', '100', '--failed_realizations', 'fail'])
 
         then:
         run.exitCode != 0
