@@ -153,6 +153,7 @@ final class HistogramCommand implements Command {
         }
         int n = point.N();
         double[] omega = new double[included.size() * n];
+        long[] owner = new long[omega.length];
         double[][] kappa = new double[included.size()][];
         double[][] x = new double[included.size()][];
         double[][] eig = new double[included.size()][];
@@ -163,16 +164,29 @@ final class HistogramCommand implements Command {
             x[r] = xOf.get(idx);
             eig[r] = eigOf.get(idx);
             for (double l : eig[r]) {
+                owner[k] = idx;
                 omega[k++] = Math.sqrt(l);
             }
         }
+        // sort frequencies, carrying each one's realization along
+        Integer[] order = new Integer[omega.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double[] unsorted = omega;
+        Arrays.sort(order, (a, b) -> Double.compare(unsorted[a], unsorted[b]));
+        int tail = (int) Math.min(omega.length, Math.max(2000, omega.length / 5));
+        long[] tailOwner = new long[tail];
+        for (int i = 0; i < tail; i++) {
+            tailOwner[i] = owner[order[i]];
+        }
+        omega = omega.clone();
         Arrays.sort(omega);
         Spectra.Histogram histogram = Spectra.logHistogram(omega, bins);
-        int tail = (int) Math.min(omega.length, Math.max(2000, omega.length / 20));
         Spectra.PartialAverage partial = Spectra.partialAverage(kappa, x, point.kappa0(), kappaPoints);
         Spectra.Estimate inverse = Spectra.meanInverseLambda(eig);
         int last = kappaPoints - 1;
-        new DosFile(point, seed, histogram, Arrays.copyOf(omega, tail), omega.length, partial, partial.x2()[last],
+        new DosFile(point, seed, histogram, Arrays.copyOf(omega, tail), tailOwner, omega.length, partial, partial.x2()[last],
                 partial.x2Err()[last], inverse.value(), inverse.error(), all.length, converged, negativeModes,
                 sortedRanges(all)).write(out, invocation.provenance(inputs));
         System.err.printf("histogram: point %s: %d realizations (%d included), %d modes, <x^2> = %.4e -> %s%n",

@@ -123,7 +123,7 @@ final class ReportCommand implements Command {
             var pt = d.point();
             sb.append(String.join(",", pt.id(), Integer.toString(pt.N()), num(pt.h()), num(pt.J()), num(pt.kappa0()),
                     Integer.toString(d.realizations()), Integer.toString(d.converged()), num(f.fit().aG()),
-                    num(f.fit().aGErr()), num(f.fit().exponent()), num(f.fit().exponentErr()), num(d.x2()),
+                    num(f.aGErr()), num(f.fit().exponent()), num(f.exponentErr()), num(d.x2()),
                     num(d.x2Err()), Long.toString(d.negativeModes()), num(f.fit().omegaLow()), num(f.fit().omegaHigh()),
                     Integer.toString(f.fit().modesInWindow()), num(d.meanInverseLambda()),
                     num(d.meanInverseLambdaErr()))).append('\n');
@@ -173,7 +173,7 @@ final class ReportCommand implements Command {
                         .append(fmt(d.point().h())).append("</td><td>").append(fmt(d.point().J())).append("</td><td>")
                         .append(fmt(d.point().kappa0())).append("</td><td>").append(d.realizations()).append("</td><td>")
                         .append(d.converged()).append("</td><td>").append(d.negativeModes()).append("</td><td>")
-                        .append(pm(f.aG(), f.aGErr())).append("</td><td>").append(pm(f.exponent(), f.exponentErr()))
+                        .append(pm(f.aG(), p.fit().aGErr())).append("</td><td>").append(pm(f.exponent(), p.fit().exponentErr()))
                         .append("</td><td>").append(fmt(f.omegaLow())).append(" &ndash; ").append(fmt(f.omegaHigh()))
                         .append(" (").append(f.modesInWindow()).append(" modes)</td><td>").append(pm(d.x2(), d.x2Err()))
                         .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");

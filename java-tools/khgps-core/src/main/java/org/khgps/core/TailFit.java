@@ -23,7 +23,122 @@ public final class TailFit {
                          double omegaLow, double omegaHigh, int modesInWindow, long modesTotal) {
     }
 
+    /** Standard deviations over bootstrap resamplings of the realizations. */
+    public record Bootstrap(double aGErr, double exponentErr, int samples) {
+    }
+
     private TailFit() {
+    }
+
+    /** Hill's free exponent and A_g from the k lowest frequencies (window edge lowest[k]). */
+    static Result window(double[] lowest, long modesTotal, int k) {
+        double omegaC = lowest[k];
+        double logSum = 0;
+        for (int i = 0; i < k; i++) {
+            logSum += Math.log(omegaC / lowest[i]);
+        }
+        double betaPlusOne = k / logSum;
+        double aG = 5.0 * k / (modesTotal * Math.pow(omegaC, 5));
+        return new Result(aG, aG / Math.sqrt(k), betaPlusOne - 1, betaPlusOne / Math.sqrt(k),
+                lowest[0], omegaC, k, modesTotal);
+    }
+
+    /**
+     * The automatic window: the largest window of the lowest modes in which the local exponent
+     * is consistent with 4. Windows of k = minModes x 1.25^j modes (up to maxModes) are tried from
+     * the smallest; the chosen k is the last one before the first whose Hill exponent differs
+     * from 4 by more than two standard errors. If even the smallest is inconsistent (no omega^4
+     * tail at this statistics, e.g. a gapped spectrum), the smallest window is used and
+     * {@code consistent} is false.
+     */
+    public record Auto(Result result, boolean consistent, int windowsTried) {
+    }
+
+    public static Auto auto(double[] lowest, long modesTotal, int minModes, int maxModes) {
+        if (minModes < 2) {
+            throw new IllegalArgumentException("minimum modes in the window must be >= 2, got " + minModes);
+        }
+        int limit = Math.min(maxModes, lowest.length - 1);
+        if (limit < minModes) {
+            throw new IllegalArgumentException("the tail fit needs " + (minModes + 1) + " lowest frequencies, got "
+                    + lowest.length + " (" + modesTotal + " modes in all): add realizations or lower min modes");
+        }
+        checkAscending(lowest, limit);
+        Result chosen = null;
+        int tried = 0;
+        for (double kk = minModes; (int) kk <= limit; kk *= 1.25) {
+            Result r = window(lowest, modesTotal, (int) kk);
+            tried++;
+            if (Math.abs(r.exponent() - 4) > 2 * r.exponentErr()) {
+                break;
+            }
+            chosen = r;
+        }
+        if (chosen == null) {
+            return new Auto(window(lowest, modesTotal, minModes), false, tried);
+        }
+        return new Auto(chosen, true, tried);
+    }
+
+    private static void checkAscending(double[] lowest, int k) {
+        if (!(lowest[0] > 0)) {
+            throw new IllegalArgumentException("lowest frequencies must be positive and ascending");
+        }
+        for (int i = 1; i <= k; i++) {
+            if (!(lowest[i] >= lowest[i - 1])) {
+                throw new IllegalArgumentException("lowest frequencies must be positive and ascending");
+            }
+        }
+    }
+
+    /**
+     * Realization-resampling errors of A_g and the exponent for a fixed window edge omegaC:
+     * realizations are drawn with replacement {@code samples} times (seeded), and each mode
+     * counts as often as its realization was drawn.
+     *
+     * @param realizationOf for each of {@code lowest}, the index (0..realizations-1) of its realization
+     */
+    public static Bootstrap bootstrap(double[] lowest, int[] realizationOf, int realizations, long modesTotal,
+                                      double omegaC, int samples, long seed) {
+        Xoshiro256 rng = new Xoshiro256(seed);
+        double[] aG = new double[samples];
+        double[] beta = new double[samples];
+        int[] weight = new int[realizations];
+        for (int b = 0; b < samples; b++) {
+            java.util.Arrays.fill(weight, 0);
+            for (int r = 0; r < realizations; r++) {
+                weight[(int) (rng.nextDouble() * realizations)]++;
+            }
+            double k = 0;
+            double logSum = 0;
+            for (int i = 0; i < lowest.length && lowest[i] < omegaC; i++) {
+                int w = weight[realizationOf[i]];
+                k += w;
+                logSum += w * Math.log(omegaC / lowest[i]);
+            }
+            aG[b] = 5.0 * k / (modesTotal * Math.pow(omegaC, 5));
+            beta[b] = logSum > 0 ? k / logSum - 1 : Double.NaN;
+        }
+        return new Bootstrap(std(aG), std(beta), samples);
+    }
+
+    private static double std(double[] v) {
+        double mean = 0;
+        int n = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                mean += x;
+                n++;
+            }
+        }
+        mean /= n;
+        double ss = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                ss += (x - mean) * (x - mean);
+            }
+        }
+        return n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
     }
 
     /**
@@ -42,19 +157,7 @@ public final class TailFit {
             throw new IllegalArgumentException("the tail fit needs " + (k + 1) + " lowest frequencies, got "
                     + lowest.length + " (" + modesTotal + " modes in all): add realizations or lower min modes");
         }
-        for (int i = 1; i <= k; i++) {
-            if (!(lowest[i] >= lowest[i - 1]) || !(lowest[0] > 0)) {
-                throw new IllegalArgumentException("lowest frequencies must be positive and ascending");
-            }
-        }
-        double omegaC = lowest[k];
-        double logSum = 0;
-        for (int i = 0; i < k; i++) {
-            logSum += Math.log(omegaC / lowest[i]);
-        }
-        double betaPlusOne = k / logSum;
-        double aG = 5.0 * k / (modesTotal * Math.pow(omegaC, 5));
-        return new Result(aG, aG / Math.sqrt(k), betaPlusOne - 1, betaPlusOne / Math.sqrt(k),
-                lowest[0], omegaC, k, modesTotal);
+        checkAscending(lowest, k);
+        return window(lowest, modesTotal, k);
     }
 }

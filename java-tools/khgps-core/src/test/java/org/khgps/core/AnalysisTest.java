@@ -66,6 +66,46 @@ class AnalysisTest {
     }
 
     @Test
+    void automaticWindowStopsWhereTheQuarticLawEnds() {
+        // D = A omega^4 below w1 = 0.3, then flat (D = A w1^4) up to 1: the window must end near w1
+        double w1 = 0.3;
+        double massLow = 0.3 * 0.3 * 0.3 * 0.3 * 0.3 / 5;
+        double massHigh = Math.pow(w1, 4) * (1 - w1);
+        double pLow = massLow / (massLow + massHigh);
+        int m = 400_000;
+        Xoshiro256 rng = new Xoshiro256(21);
+        int[] owner = new int[m];
+        double[] omega = new double[m];
+        for (int i = 0; i < m; i++) {
+            omega[i] = rng.nextDouble() < pLow ? w1 * Math.pow(rng.nextDouble(), 0.2) : w1 + (1 - w1) * rng.nextDouble();
+        }
+        Arrays.sort(omega);
+        TailFit.Auto auto = TailFit.auto(omega, m, 20, m / 5);
+        assertTrue(auto.consistent());
+        assertTrue(auto.result().omegaHigh() > 0.15 && auto.result().omegaHigh() <= 0.33,
+                "window edge " + auto.result().omegaHigh());
+        double a = (1.0 / (massLow + massHigh));
+        assertEquals(a, auto.result().aG(), 3 * auto.result().aGErr());
+        // the bootstrap over 100 "realizations" of 4000 modes each agrees with Poisson's error
+        for (int i = 0; i < m; i++) {
+            owner[i] = (int) (rng.nextDouble() * 100);
+        }
+        TailFit.Bootstrap b = TailFit.bootstrap(omega, owner, 100, m, auto.result().omegaHigh(), 300, 3);
+        assertEquals(auto.result().aGErr(), b.aGErr(), 0.3 * auto.result().aGErr());
+    }
+
+    @Test
+    void automaticWindowFlagsAGappedSpectrum() {
+        Xoshiro256 rng = new Xoshiro256(4);
+        double[] omega = new double[10_000];
+        for (int i = 0; i < omega.length; i++) {
+            omega[i] = 0.25 + rng.nextDouble(); // flat above a gap: locally omega^0
+        }
+        Arrays.sort(omega);
+        assertEquals(false, TailFit.auto(omega, omega.length, 20, 2000).consistent());
+    }
+
+    @Test
     void tailFitRecoversAnotherExponent() {
         int m = 100_000;
         Xoshiro256 rng = new Xoshiro256(18);

@@ -12,9 +12,11 @@ import org.khgps.core.StudyPoint;
  * frequencies for the tail fit, &lt;x^2&gt;(kappa), &lt;x^2&gt; and the mean of 1/lambda.
  *
  * @param omegaTail the lowest frequencies of all included modes, ascending (input of the fit)
+ * @param omegaTailRealization the realization index of each of them (for resampling errors)
  * @param modes M, the number of included modes (converged realizations x N, minus negative ones)
  */
-public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail, long modes,
+public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail,
+                      long[] omegaTailRealization, long modes,
                       Spectra.PartialAverage partial, double x2, double x2Err, double meanInverseLambda,
                       double meanInverseLambdaErr, int realizations, int converged, long negativeModes,
                       String realizationRanges) {
@@ -37,6 +39,7 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             f.putDataset("dos_err", histogram.dosErr());
             f.putDataset("counts", histogram.counts());
             f.putDataset("omega_tail", omegaTail);
+            f.putDataset("omega_tail_realization", omegaTailRealization);
             f.putDataset("partial_x2_kappa", partial.kappa());
             f.putDataset("partial_x2", partial.x2());
             f.putDataset("partial_x2_err", partial.x2Err());
@@ -52,6 +55,8 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             double[] dosErr = H5.dataset(f, path, "dos_err", double[].class);
             long[] counts = H5.dataset(f, path, "counts", long[].class);
             double[] tail = H5.dataset(f, path, "omega_tail", double[].class);
+            long[] tailRealization = H5.dataset(f, path, "omega_tail_realization", long[].class);
+            Checks.length(path, "omega_tail_realization", tailRealization.length, tail.length);
             double[] pk = H5.dataset(f, path, "partial_x2_kappa", double[].class);
             double[] px = H5.dataset(f, path, "partial_x2", double[].class);
             double[] pe = H5.dataset(f, path, "partial_x2_err", double[].class);
@@ -64,7 +69,7 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             Checks.finite(path, "omega_tail", tail);
             long modes = (long) H5.number(f, path, "modes");
             return new DosFile(point, H5.seed(f, path), new Spectra.Histogram(edges, counts, dos, dosErr, modes), tail,
-                    modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),
+                    tailRealization, modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),
                     H5.number(f, path, "x2_err"), H5.number(f, path, "mean_inverse_lambda"),
                     H5.number(f, path, "mean_inverse_lambda_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"),

@@ -12,8 +12,19 @@ import org.khgps.core.TailFit;
  * The fitted low-frequency law of one point (see {@link TailFit}) and the point's summary
  * numbers, as attributes of fit.h5 and as fit.json (the report and summary.csv read the JSON).
  */
-public record FitFile(StudyPoint point, long seed, TailFit.Result fit, double tailFraction, double x2,
-                      double x2Err, int realizations, int converged, long negativeModes) {
+public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String window, boolean consistent,
+                      TailFit.Bootstrap bootstrap, double x2, double x2Err, int realizations, int converged,
+                      long negativeModes) {
+
+    /** A_g's error: the realization-resampling one when there is one, else Poisson's. */
+    public double aGErr() {
+        return bootstrap != null && Double.isFinite(bootstrap.aGErr()) ? bootstrap.aGErr() : fit.aGErr();
+    }
+
+    /** The exponent's error, likewise. */
+    public double exponentErr() {
+        return bootstrap != null && Double.isFinite(bootstrap.exponentErr()) ? bootstrap.exponentErr() : fit.exponentErr();
+    }
 
     public static final String KIND = "fit";
 
@@ -21,14 +32,18 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, double ta
         H5.writeAtomically(target, f -> {
             H5.putPoint(f, KIND, point, seed);
             f.putAttribute("A_g", fit.aG());
-            f.putAttribute("A_g_err", fit.aGErr());
+            f.putAttribute("A_g_err", aGErr());
+            f.putAttribute("A_g_err_poisson", fit.aGErr());
             f.putAttribute("exponent", fit.exponent());
-            f.putAttribute("exponent_err", fit.exponentErr());
+            f.putAttribute("exponent_err", exponentErr());
+            f.putAttribute("exponent_err_poisson", fit.exponentErr());
+            f.putAttribute("bootstrap_samples", bootstrap == null ? 0 : bootstrap.samples());
+            f.putAttribute("window", window);
+            f.putAttribute("window_consistent", consistent ? 1 : 0);
             f.putAttribute("omega_min", fit.omegaLow());
             f.putAttribute("omega_max", fit.omegaHigh());
             f.putAttribute("modes_in_window", fit.modesInWindow());
             f.putAttribute("modes", fit.modesTotal());
-            f.putAttribute("tail_fraction", tailFraction);
             f.putAttribute("x2", x2);
             f.putAttribute("x2_err", x2Err);
             f.putAttribute("realizations", realizations);
@@ -44,11 +59,13 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, double ta
                 + ",\"N\":" + point.N() + ",\"h\":" + point.h() + ",\"J\":" + point.J() + ",\"kappa0\":" + point.kappa0()
                 + ",\"seed\":" + seed + ",\"realizations\":" + realizations + ",\"converged\":" + converged
                 + ",\"negative_modes\":" + negativeModes
-                + ",\"A_g\":" + Json.number(fit.aG()) + ",\"A_g_err\":" + Json.number(fit.aGErr())
-                + ",\"exponent\":" + Json.number(fit.exponent()) + ",\"exponent_err\":" + Json.number(fit.exponentErr())
+                + ",\"A_g\":" + Json.number(fit.aG()) + ",\"A_g_err\":" + Json.number(aGErr())
+                + ",\"A_g_err_poisson\":" + Json.number(fit.aGErr())
+                + ",\"exponent\":" + Json.number(fit.exponent()) + ",\"exponent_err\":" + Json.number(exponentErr())
+                + ",\"exponent_err_poisson\":" + Json.number(fit.exponentErr())
+                + ",\"window\":" + Json.quote(window) + ",\"window_consistent\":" + consistent
                 + ",\"omega_min\":" + Json.number(fit.omegaLow()) + ",\"omega_max\":" + Json.number(fit.omegaHigh())
                 + ",\"modes_in_window\":" + fit.modesInWindow() + ",\"modes\":" + fit.modesTotal()
-                + ",\"tail_fraction\":" + tailFraction
                 + ",\"x2\":" + Json.number(x2) + ",\"x2_err\":" + Json.number(x2Err) + "}\n";
     }
 
@@ -64,12 +81,15 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, double ta
 
     public static FitFile read(Path path) throws BadInputException {
         try (HdfFile f = H5.open(path, KIND)) {
-            TailFit.Result fit = new TailFit.Result(H5.number(f, path, "A_g"), H5.number(f, path, "A_g_err"),
-                    H5.number(f, path, "exponent"), H5.number(f, path, "exponent_err"),
+            TailFit.Result fit = new TailFit.Result(H5.number(f, path, "A_g"), H5.number(f, path, "A_g_err_poisson"),
+                    H5.number(f, path, "exponent"), H5.number(f, path, "exponent_err_poisson"),
                     H5.number(f, path, "omega_min"), H5.number(f, path, "omega_max"),
                     (int) H5.number(f, path, "modes_in_window"), (long) H5.number(f, path, "modes"));
-            return new FitFile(H5.point(f, path), H5.seed(f, path), fit, H5.number(f, path, "tail_fraction"),
-                    H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
+            int samples = (int) H5.number(f, path, "bootstrap_samples");
+            TailFit.Bootstrap bootstrap = samples > 0 ? new TailFit.Bootstrap(H5.number(f, path, "A_g_err"),
+                    H5.number(f, path, "exponent_err"), samples) : null;
+            return new FitFile(H5.point(f, path), H5.seed(f, path), fit, H5.string(f, path, "window"),
+                    H5.number(f, path, "window_consistent") == 1, bootstrap, H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"));
         }
     }

@@ -1,0 +1,163 @@
+package org.khgps.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Analysis across the points of a study (the paper's Figs. 3-6): omega_x per point from the
+ * collapse, and per family of points that differ only in J (same N, h, kappa0): the maximum of
+ * A_g(J) (J_x), the weak-interaction test and the intermediate-regime power laws.
+ *
+ * <ul>
+ *   <li>Weak regime: points left of their family's maximum of A_g (J < J_x); in a family with no
+ *       interior maximum, points whose omega_x is within 20% of h^(1/3).</li>
+ *   <li>Weak-interaction test (Fig. 4): ln(kappa0^(1/2) h^(2/3) J A_g) against
+ *       kappa0 h^(2/3) / J^2, pooled over all weak-regime points, weighted by A_g's errors.</li>
+ *   <li>Intermediate regime: points right of the maximum (J > J_x): ln omega_x and ln A_g
+ *       against ln J, weighted least squares.</li>
+ * </ul>
+ */
+public final class StudyAnalysis {
+
+    /** What one point contributes. */
+    public record PointInput(StudyPoint point, double aG, double aGErr, double x2, double x2Err,
+                             double[] kappa, double[] partialX2, double[] partialX2Err) {
+    }
+
+    /** omega_x of one point, and which regime it was put in. */
+    public record PointResult(StudyPoint point, Collapse.Result omegaX, double omegaXOverH13, String regime) {
+    }
+
+    /** A family of points differing only in J. */
+    public record Family(int N, double h, double kappa0, List<StudyPoint> points, double jX, boolean interiorMaximum,
+                         LinearFit omegaXPowerLaw, LinearFit aGPowerLaw) {
+    }
+
+    public record Result(List<PointResult> points, List<Family> families, LinearFit weakTest, int weakPoints) {
+    }
+
+    private StudyAnalysis() {
+    }
+
+    public static Result analyze(List<PointInput> inputs) {
+        Map<StudyPoint, PointInput> byPoint = new LinkedHashMap<>();
+        Map<StudyPoint, Collapse.Result> omega = new LinkedHashMap<>();
+        for (PointInput in : inputs) {
+            byPoint.put(in.point(), in);
+            try {
+                omega.put(in.point(), Collapse.omegaX(in.kappa(), in.partialX2(), in.partialX2Err(), in.point().kappa0()));
+            } catch (IllegalArgumentException e) {
+                omega.put(in.point(), new Collapse.Result(Double.NaN, Double.NaN, Double.NaN, 0));
+            }
+        }
+        Map<String, List<PointInput>> families = new LinkedHashMap<>();
+        for (PointInput in : inputs) {
+            StudyPoint p = in.point();
+            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0(), k -> new ArrayList<>()).add(in);
+        }
+        Map<StudyPoint, String> regime = new LinkedHashMap<>();
+        List<Family> out = new ArrayList<>();
+        for (List<PointInput> family : families.values()) {
+            family.sort(Comparator.comparingDouble(in -> in.point().J()));
+            StudyPoint first = family.get(0).point();
+            int best = 0;
+            for (int i = 1; i < family.size(); i++) {
+                if (family.get(i).aG() > family.get(best).aG()) {
+                    best = i;
+                }
+            }
+            boolean interior = best > 0 && best < family.size() - 1;
+            double jX = family.get(best).point().J();
+            if (interior) {
+                jX = parabolaPeak(family.get(best - 1), family.get(best), family.get(best + 1));
+            }
+            double h13 = Math.cbrt(first.h());
+            List<PointInput> right = new ArrayList<>();
+            for (int i = 0; i < family.size(); i++) {
+                PointInput in = family.get(i);
+                double ratio = omega.get(in.point()).omegaX() / h13;
+                String r;
+                if (interior) {
+                    r = i < best ? "weak" : i > best ? "intermediate" : "crossover";
+                } else {
+                    r = Math.abs(ratio - 1) <= 0.2 ? "weak" : "intermediate";
+                }
+                regime.put(in.point(), r);
+                if (r.equals("intermediate")) {
+                    right.add(in);
+                }
+            }
+            LinearFit omegaLaw = powerLaw(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr());
+            LinearFit aGLaw = powerLaw(right, PointInput::aG, PointInput::aGErr);
+            out.add(new Family(first.N(), first.h(), first.kappa0(),
+                    family.stream().map(PointInput::point).toList(), jX, interior, omegaLaw, aGLaw));
+        }
+        List<double[]> weak = new ArrayList<>();
+        for (PointInput in : inputs) {
+            StudyPoint p = in.point();
+            if ("weak".equals(regime.get(p)) && in.aG() > 0 && p.J() > 0) {
+                double h23 = Math.pow(p.h(), 2.0 / 3);
+                weak.add(new double[] {p.kappa0() * h23 / (p.J() * p.J()),
+                    Math.log(Math.sqrt(p.kappa0()) * h23 * p.J() * in.aG()), in.aGErr() / in.aG()});
+            }
+        }
+        LinearFit weakTest = null;
+        if (weak.size() >= 2) {
+            try {
+                weakTest = LinearFit.fit(weak.stream().mapToDouble(v -> v[0]).toArray(),
+                        weak.stream().mapToDouble(v -> v[1]).toArray(), weak.stream().mapToDouble(v -> v[2]).toArray());
+            } catch (IllegalArgumentException e) {
+                weakTest = null;
+            }
+        }
+        List<PointResult> points = new ArrayList<>();
+        for (PointInput in : inputs) {
+            Collapse.Result c = omega.get(in.point());
+            points.add(new PointResult(in.point(), c, c.omegaX() / Math.cbrt(in.point().h()), regime.get(in.point())));
+        }
+        return new Result(points, out, weakTest, weak.size());
+    }
+
+    /** J at the vertex of the parabola through three points in (ln J, ln A_g). */
+    static double parabolaPeak(PointInput a, PointInput b, PointInput c) {
+        double x1 = Math.log(a.point().J());
+        double x2 = Math.log(b.point().J());
+        double x3 = Math.log(c.point().J());
+        double y1 = Math.log(a.aG());
+        double y2 = Math.log(b.aG());
+        double y3 = Math.log(c.aG());
+        double denom = (x1 - x2) * (x1 - x3) * (x2 - x3);
+        double aa = (x3 * (y2 - y1) + x2 * (y1 - y3) + x1 * (y3 - y2)) / denom;
+        double bb = (x3 * x3 * (y1 - y2) + x2 * x2 * (y3 - y1) + x1 * x1 * (y2 - y3)) / denom;
+        if (!(aa < 0)) {
+            return b.point().J();
+        }
+        double vertex = -bb / (2 * aa);
+        return Math.exp(Math.max(x1, Math.min(x3, vertex)));
+    }
+
+    private static LinearFit powerLaw(List<PointInput> points, java.util.function.ToDoubleFunction<PointInput> value,
+                                      java.util.function.ToDoubleFunction<PointInput> error) {
+        List<double[]> rows = new ArrayList<>();
+        for (PointInput in : points) {
+            double v = value.applyAsDouble(in);
+            if (v > 0 && Double.isFinite(v) && in.point().J() > 0) {
+                double e = error.applyAsDouble(in);
+                rows.add(new double[] {Math.log(in.point().J()), Math.log(v), e > 0 && Double.isFinite(e) ? e / v : 0});
+            }
+        }
+        if (rows.size() < 2) {
+            return null;
+        }
+        boolean weighted = rows.stream().allMatch(r -> r[2] > 0);
+        try {
+            return LinearFit.fit(rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray(),
+                    weighted ? rows.stream().mapToDouble(r -> r[2]).toArray() : null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.khgps.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CollapseTest {
+
+    /** The exact J = 0 partial average at kappa for force h (ExactLimitTest's closed form). */
+    static double exactPartial(double kappa, double h, double kappa0) {
+        double x0 = Math.cbrt(6 * h);
+        double xk = ExactLimitTest.xOf(kappa, h);
+        return (h * (x0 - xk) + (Math.pow(x0, 4) - Math.pow(xk, 4)) / 12) / kappa0;
+    }
+
+    @Test
+    void masterCurveIsTheScaledExactPartialAverage() {
+        double h = 0.003;
+        double omega = Math.cbrt(h);
+        for (double kappa : new double[] {1e-4, 0.01, 0.3, 1.0}) {
+            assertEquals(exactPartial(kappa, h, 1.0), Math.pow(omega, 4) * Collapse.master(kappa / (omega * omega)), 1e-12);
+        }
+    }
+
+    @Test
+    void syntheticFamilyCollapsesBackToItsOmegaX() {
+        // curves kappa0 <x^2>(kappa) = omega^4 G(kappa / omega^2) with known omega, 2% noise
+        Xoshiro256 rng = new Xoshiro256(5);
+        for (double omega : new double[] {0.05, 0.2, 0.5, 1.3}) {
+            double kappa0 = 2.0;
+            double[] kappa = new double[100];
+            double[] y = new double[100];
+            double[] err = new double[100];
+            for (int k = 0; k < 100; k++) {
+                kappa[k] = kappa0 * (k + 1) / 100;
+                double exact = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega)) / kappa0;
+                err[k] = 0.02 * exact;
+                y[k] = exact + err[k] * rng.nextGaussian();
+            }
+            Collapse.Result r = Collapse.omegaX(kappa, y, err, kappa0);
+            assertEquals(omega, r.omegaX(), 3 * r.omegaXErr() + 1e-9, "omega_x = " + omega);
+            assertTrue(r.omegaXErr() / omega < 0.01, "sub-percent error from 100 points at 2%");
+        }
+    }
+
+    @Test
+    void atJZeroOmegaXIsHToTheOneThird() {
+        for (double h : new double[] {0.001, 0.01, 0.03}) {
+            double[] kappa = new double[50];
+            double[] y = new double[50];
+            for (int k = 0; k < 50; k++) {
+                kappa[k] = (k + 1) / 50.0;
+                y[k] = exactPartial(kappa[k], h, 1.0);
+            }
+            assertEquals(Math.cbrt(h), Collapse.omegaX(kappa, y, null, 1.0).omegaX(), 1e-6 * Math.cbrt(h));
+        }
+    }
+
+    @Test
+    void familyAnalysisFindsTheMaximumTheWeakLineAndThePowerLaws() {
+        // A_g(J) = exp(-c kappa0 h^(2/3) / J^2) / (kappa0^(1/2) h^(2/3) J) for J <= 0.2 (weak law, slope -c),
+        // A_g ~ J^-3 beyond; omega_x ~ J^(7/8) beyond
+        double h = 0.01;
+        double c = 0.8;
+        double h23 = Math.pow(h, 2.0 / 3);
+        List<StudyAnalysis.PointInput> inputs = new ArrayList<>();
+        double[] js = {0.02, 0.03, 0.05, 0.08, 0.2, 0.4, 0.8, 1.6};
+        double weakAt = Math.exp(-c * h23 / (0.2 * 0.2)) / (h23 * 0.2);
+        for (double j : js) {
+            double aG = j <= 0.2 ? Math.exp(-c * h23 / (j * j)) / (h23 * j) : weakAt * Math.pow(j / 0.2, -3);
+            double omega = j <= 0.2 ? Math.cbrt(h) : Math.cbrt(h) * Math.pow(j / 0.2, 7.0 / 8);
+            double[] kappa = new double[60];
+            double[] y = new double[60];
+            double[] err = new double[60];
+            for (int k = 0; k < 60; k++) {
+                kappa[k] = (k + 1) / 60.0;
+                y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega));
+                err[k] = 0.01 * y[k];
+            }
+            inputs.add(new StudyAnalysis.PointInput(new StudyPoint(1000, h, j, 1.0), aG, 0.01 * aG, y[59], 0, kappa, y, err));
+        }
+        StudyAnalysis.Result r = StudyAnalysis.analyze(inputs);
+        StudyAnalysis.Family f = r.families().get(0);
+        assertTrue(f.interiorMaximum());
+        assertTrue(f.jX() > 0.08 && f.jX() < 0.4, "J_x near the switch at 0.2: " + f.jX());
+        assertEquals(-c, r.weakTest().slope(), 1e-6, "weak-interaction slope");
+        assertEquals(0.0, r.weakTest().intercept(), 1e-6);
+        assertEquals(-3.0, f.aGPowerLaw().slope(), 1e-6);
+        assertEquals(7.0 / 8, f.omegaXPowerLaw().slope(), 1e-3);
+        assertEquals(1.0, r.points().get(0).omegaXOverH13(), 1e-3, "weak points sit at h^(1/3)");
+        assertEquals("weak", r.points().get(0).regime());
+        assertEquals("intermediate", r.points().get(7).regime());
+    }
+
+    @Test
+    void oneFamilyPointGivesNoFits() {
+        double[] kappa = {0.25, 0.5, 0.75, 1.0};
+        double[] y = Arrays.stream(kappa).map(k -> exactPartial(k, 0.01, 1.0)).toArray();
+        StudyAnalysis.Result r = StudyAnalysis.analyze(List.of(
+                new StudyAnalysis.PointInput(new StudyPoint(100, 0.01, 0.1, 1.0), 1.0, 0.1, y[3], 0, kappa, y, null)));
+        assertNull(r.weakTest());
+        assertNull(r.families().get(0).aGPowerLaw());
+    }
+}
