@@ -50,6 +50,7 @@ workflow KHGPS {
     }
     REPORT.out.html.subscribe { KhgpsProvenance.published('report.html', it) }
     REPORT.out.summary.subscribe { KhgpsProvenance.published('summary.csv', it) }
+    REPORT.out.analysis.subscribe { KhgpsProvenance.published('analysis.json', it) }
     REPORT.out.plots.subscribe { KhgpsProvenance.published('plots', it) }
 
     emit:

@@ -12,6 +12,7 @@ process REPORT {
     output:
     path 'report.html' , emit: html
     path 'summary.csv' , emit: summary
+    path 'analysis.json', emit: analysis
     path 'plots'       , emit: plots
     path 'versions.yml', emit: versions
 
@@ -21,7 +22,7 @@ process REPORT {
     cat > params.json <<'KHGPS_PARAMS_EOF'
 ${params_json}
 KHGPS_PARAMS_EOF
-    khgps report --out report.html --summary summary.csv --plots plots --params params.json \\
+    khgps report --out report.html --summary summary.csv --analysis analysis.json --plots plots --params params.json \\
         ${task.ext.args ?: ''} ${dos_and_fit}
     cat > versions.yml <<KHGPS_VERSIONS_EOF
 "${task.process}":
@@ -33,7 +34,7 @@ KHGPS_VERSIONS_EOF
 
     stub:
     """
-    touch report.html summary.csv versions.yml
+    touch report.html summary.csv analysis.json versions.yml
     mkdir plots
     """
 }

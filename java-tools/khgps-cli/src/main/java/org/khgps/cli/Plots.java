@@ -15,6 +15,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.khgps.core.Collapse;
+import org.khgps.core.StudyAnalysis;
+import org.khgps.core.StudyPoint;
 
 /** The report's charts (JFreeChart), rendered headless to PNG. */
 final class Plots {
@@ -135,5 +138,163 @@ final class Plots {
         JFreeChart chart = new JFreeChart("Partial average <x^2>(kappa)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    private static JFreeChart chart(XYSeriesCollection data, String title, String x, String y, boolean logX, boolean logY,
+                                    boolean lines, boolean shapes) {
+        org.jfree.chart.axis.ValueAxis xAxis = logX ? new LogAxis(x) : new NumberAxis(x);
+        org.jfree.chart.axis.ValueAxis yAxis = logY ? new LogAxis(y) : new NumberAxis(y);
+        if (!logY) {
+            ((NumberAxis) yAxis).setAutoRangeIncludesZero(false);
+        }
+        if (!logX) {
+            ((NumberAxis) xAxis).setAutoRangeIncludesZero(false);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setBackgroundPaint(Color.WHITE);
+        return c;
+    }
+
+    private static String family(StudyPoint p) {
+        return String.format(Locale.ROOT, "N=%d h=%s kappa0=%s", p.N(), fmt(p.h()), fmt(p.kappa0()));
+    }
+
+    /** kappa0 <x^2>(kappa) / omega_x^4 against kappa / omega_x^2, with the master curve (black). */
+    static JFreeChart collapse(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries master = new XYSeries("master curve G (J = 0)", false);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < points.size(); i++) {
+            var pa = points.get(i).dos().partial();
+            var pt = points.get(i).dos().point();
+            double w = analysis.points().get(i).omegaX().omegaX();
+            if (!(w > 0)) {
+                continue;
+            }
+            XYSeries s = new XYSeries(label(points.get(i)), false);
+            for (int k = 0; k < pa.kappa().length; k++) {
+                double y = pt.kappa0() * pa.x2()[k] / Math.pow(w, 4);
+                if (y > 0) {
+                    double x = pa.kappa()[k] / (w * w);
+                    s.add(x, y);
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            data.addSeries(s);
+        }
+        if (hi > 0) {
+            for (int k = 0; k <= 60; k++) {
+                double x = lo * Math.pow(hi / lo, k / 60.0);
+                master.add(x, Collapse.master(x));
+            }
+        }
+        data.addSeries(master);
+        JFreeChart c = chart(data, "Collapse of the partial averages", "kappa / omega_x^2",
+                "kappa0 <x^2>(kappa) / omega_x^4", true, true, true, false);
+        ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesPaint(data.getSeriesCount() - 1, Color.BLACK);
+        ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesStroke(data.getSeriesCount() - 1, new BasicStroke(2.5f));
+        return c;
+    }
+
+    /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
+    static JFreeChart weakTest(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries weak = new XYSeries("weak-regime points", false);
+        XYSeries other = new XYSeries("other points", false);
+        double max = 0;
+        for (int i = 0; i < points.size(); i++) {
+            var pt = points.get(i).dos().point();
+            double aG = points.get(i).fit().fit().aG();
+            if (!(aG > 0) || !(pt.J() > 0)) {
+                continue;
+            }
+            double h23 = Math.pow(pt.h(), 2.0 / 3);
+            double x = pt.kappa0() * h23 / (pt.J() * pt.J());
+            double y = Math.log(Math.sqrt(pt.kappa0()) * h23 * pt.J() * aG);
+            ("weak".equals(analysis.points().get(i).regime()) ? weak : other).add(x, y);
+            max = Math.max(max, x);
+        }
+        data.addSeries(weak);
+        data.addSeries(other);
+        if (analysis.weakTest() != null) {
+            XYSeries line = new XYSeries(String.format(Locale.ROOT, "fit: slope %.3g", analysis.weakTest().slope()), false);
+            line.add(0, analysis.weakTest().intercept());
+            line.add(max * 1.05, analysis.weakTest().intercept() + analysis.weakTest().slope() * max * 1.05);
+            data.addSeries(line);
+        }
+        JFreeChart c = chart(data, "Weak interactions: log-scaled A_g", "kappa0 h^(2/3) / J^2",
+                "ln(kappa0^(1/2) h^(2/3) J A_g)", false, false, false, true);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        r.setSeriesPaint(1, Color.GRAY);
+        if (data.getSeriesCount() > 2) {
+            r.setSeriesLinesVisible(2, true);
+            r.setSeriesShapesVisible(2, false);
+            r.setSeriesPaint(2, Color.BLACK);
+        }
+        return c;
+    }
+
+    private static java.util.Map<String, XYSeries> byFamily(List<StudyPoint> points) {
+        java.util.Map<String, XYSeries> out = new java.util.LinkedHashMap<>();
+        for (StudyPoint p : points) {
+            out.computeIfAbsent(family(p), k -> new XYSeries(k, true));
+        }
+        return out;
+    }
+
+    /** <x^2> against J per family, log-log (Fig. 5b). */
+    static JFreeChart x2VsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        var series = byFamily(points.stream().map(p -> p.dos().point()).toList());
+        for (ReportCommand.Point p : points) {
+            var pt = p.dos().point();
+            if (pt.J() > 0 && p.dos().x2() > 0) {
+                series.get(family(pt)).add(pt.J(), p.dos().x2());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+        return chart(data, "Mean square displacement", "J", "<x^2>", true, true, true, true);
+    }
+
+    /** omega_x against J per family, with h^(1/3) as reference (inset of Fig. 5a). */
+    static JFreeChart omegaXVsJ(StudyAnalysis.Result analysis) {
+        var series = byFamily(analysis.points().stream().map(StudyAnalysis.PointResult::point).toList());
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (StudyAnalysis.PointResult a : analysis.points()) {
+            if (a.point().J() > 0 && a.omegaX().omegaX() > 0) {
+                series.get(family(a.point())).add(a.point().J(), a.omegaX().omegaX() / Math.cbrt(a.point().h()));
+            }
+        }
+        series.values().forEach(data::addSeries);
+        return chart(data, "Characteristic frequency from the collapse", "J", "omega_x / h^(1/3)", true, true, true, true);
+    }
+
+    /** A_g against J / J_x per family (Fig. 6). */
+    static JFreeChart aGVsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        var series = byFamily(points.stream().map(p -> p.dos().point()).toList());
+        java.util.Map<String, Double> jX = new java.util.HashMap<>();
+        for (StudyAnalysis.Family f : analysis.families()) {
+            jX.put(family(f.points().get(0)), f.jX());
+        }
+        for (ReportCommand.Point p : points) {
+            var pt = p.dos().point();
+            double scale = jX.getOrDefault(family(pt), 1.0);
+            if (pt.J() > 0 && p.fit().fit().aG() > 0) {
+                series.get(family(pt)).add(pt.J() / scale, p.fit().fit().aG());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+        return chart(data, "A_g against J / J_x (J_x: the maximum of A_g)", "J / J_x", "A_g", true, true, true, true);
     }
 }

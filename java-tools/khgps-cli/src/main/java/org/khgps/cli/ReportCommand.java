@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.khgps.core.LinearFit;
+import org.khgps.core.StudyAnalysis;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
@@ -25,7 +27,7 @@ final class ReportCommand implements Command {
 
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
-            + "mean_inverse_lambda_err";
+            + "mean_inverse_lambda_err,omega_x,omega_x_err,regime";
 
     /** One point's dos and fit. */
     record Point(DosFile dos, FitFile fit) {
@@ -54,7 +56,8 @@ final class ReportCommand implements Command {
                 .addOption(Args.required("summary", "file", "summary CSV to write"))
                 .addOption(Args.optional("plots", "dir", "also write each plot as PNG into this directory"))
                 .addOption(Args.optional("params", "file", "the run's parameters as JSON, shown in the provenance"))
-                .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"));
+                .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"))
+                .addOption(Args.optional("analysis", "file", "also write the cross-point analysis as JSON here"));
     }
 
     @Override
@@ -92,13 +95,24 @@ final class ReportCommand implements Command {
         points.sort(Comparator.comparingInt((Point p) -> p.dos().point().N()).thenComparingDouble(p -> p.dos().point().h())
                 .thenComparingDouble(p -> p.dos().point().kappa0()).thenComparingDouble(p -> p.dos().point().J()));
 
-        writeAtomically(summary, summaryCsv(points));
+        StudyAnalysis.Result analysis = StudyAnalysis.analyze(points.stream().map(p -> new StudyAnalysis.PointInput(
+                p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
+                p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
+        writeAtomically(summary, summaryCsv(points, analysis));
+        if (line.hasOption("analysis")) {
+            writeAtomically(Args.output(line, "analysis"), AnalysisJson.of(analysis));
+        }
         Map<String, byte[]> images = new TreeMap<>();
         images.put("dos_all.png", Plots.png(Plots.dosAll(points), 900, 600));
         for (Point p : points) {
             images.put("dos_" + p.dos().point().id() + ".png", Plots.png(Plots.dosOne(p), 640, 440));
         }
         images.put("partial_x2.png", Plots.png(Plots.partialAverages(points), 900, 600));
+        images.put("collapse.png", Plots.png(Plots.collapse(points, analysis), 900, 600));
+        images.put("weak_test.png", Plots.png(Plots.weakTest(points, analysis), 900, 600));
+        images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
+        images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
+        images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
         if (plots != null) {
             Files.createDirectories(plots);
             for (Map.Entry<String, byte[]> e : images.entrySet()) {
@@ -109,15 +123,17 @@ final class ReportCommand implements Command {
             }
         }
         String params = line.hasOption("params") ? Files.readString(Path.of(line.getOptionValue("params"))) : null;
-        String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, images, params,
+        String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, images, params,
                 invocation.provenance(inputs));
         writeAtomically(out, html);
         System.err.printf("report: %d points -> %s, %s%n", points.size(), out, summary);
     }
 
-    static String summaryCsv(List<Point> points) {
+    static String summaryCsv(List<Point> points, StudyAnalysis.Result analysis) {
         StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
-        for (Point p : points) {
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            StudyAnalysis.PointResult a = analysis.points().get(i);
             var d = p.dos();
             var f = p.fit();
             var pt = d.point();
@@ -126,7 +142,8 @@ final class ReportCommand implements Command {
                     num(f.aGErr()), num(f.fit().exponent()), num(f.exponentErr()), num(d.x2()),
                     num(d.x2Err()), Long.toString(d.negativeModes()), num(f.fit().omegaLow()), num(f.fit().omegaHigh()),
                     Integer.toString(f.fit().modesInWindow()), num(d.meanInverseLambda()),
-                    num(d.meanInverseLambdaErr()))).append('\n');
+                    num(d.meanInverseLambdaErr()), num(a.omegaX().omegaX()), num(a.omegaX().omegaXErr()), a.regime()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -150,7 +167,8 @@ final class ReportCommand implements Command {
         private Html() {
         }
 
-        static String report(String title, List<Point> points, Map<String, byte[]> images, String params, Provenance prov) {
+        static String report(String title, List<Point> points, StudyAnalysis.Result analysis, Map<String, byte[]> images,
+                             String params, Provenance prov) {
             StringBuilder sb = new StringBuilder();
             sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                     .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
@@ -187,8 +205,43 @@ final class ReportCommand implements Command {
                 sb.append("<figure>").append(img(images, name, "D(omega) of point " + p.dos().point().id()))
                         .append("<figcaption>").append(esc(p.dos().point().canonicalJson())).append("</figcaption></figure>\n");
             }
-            sb.append("</div>\n<h2>Partial average &lt;x&sup2;&gt;(&kappa;) (cf. Figs. 3, 5 of the paper)</h2>\n")
-                    .append(img(images, "partial_x2.png", "partial averages of x^2"));
+            sb.append("</div>\n<h2>Partial average &lt;x&sup2;&gt;(&kappa;) and its collapse (cf. Figs. 3, 5a)</h2>\n")
+                    .append(img(images, "partial_x2.png", "partial averages of x^2"))
+                    .append("<p>&omega;<sub>x</sub> of each point is the frequency that puts &kappa;<sub>0</sub>&lt;x&sup2;&gt;(&kappa;)/&omega;<sub>x</sub><sup>4</sup> "
+                            + "against &kappa;/&omega;<sub>x</sub><sup>2</sup> on the exact J = 0 master curve G (black), so &omega;<sub>x</sub> = h<sup>1/3</sup> "
+                            + "exactly without interactions (docs/analysis.md).</p>\n")
+                    .append(img(images, "collapse.png", "collapse of the partial averages"))
+                    .append(img(images, "omega_x_vs_J.png", "omega_x against J"));
+            sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th><th>&omega;<sub>x</sub></th>"
+                    + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>regime</th></tr>\n");
+            for (StudyAnalysis.PointResult a : analysis.points()) {
+                sb.append("<tr><td>").append(a.point().id()).append("</td><td>").append(a.point().N()).append("</td><td>")
+                        .append(fmt(a.point().h())).append("</td><td>").append(fmt(a.point().J())).append("</td><td>")
+                        .append(fmt(a.point().kappa0())).append("</td><td>").append(pm(a.omegaX().omegaX(), a.omegaX().omegaXErr()))
+                        .append("</td><td>").append(fmt(a.omegaXOverH13())).append("</td><td>").append(fmt(a.omegaX().rmsLogDeviation()))
+                        .append("</td><td>").append(a.regime()).append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+            sb.append("<h2>Weak interactions: ln(&kappa;<sub>0</sub><sup>1/2</sup> h<sup>2/3</sup> J A<sub>g</sub>) against &kappa;<sub>0</sub>h<sup>2/3</sup>/J&sup2; (cf. Fig. 4)</h2>\n")
+                    .append(img(images, "weak_test.png", "weak interaction test"));
+            LinearFit w = analysis.weakTest();
+            sb.append(w == null ? "<p>Fewer than two weak-regime points: no line.</p>\n"
+                    : "<p>Linear fit over " + analysis.weakPoints() + " weak-regime points: slope " + pm(w.slope(), w.slopeErr())
+                    + ", intercept " + pm(w.intercept(), w.interceptErr()) + ", &chi;&sup2;/dof " + fmt(w.chi2PerDof()) + ".</p>\n");
+            sb.append("<h2>&lt;x&sup2;&gt; and A<sub>g</sub> against J (cf. Figs. 5b, 6)</h2>\n")
+                    .append(img(images, "x2_vs_J.png", "<x^2> against J"))
+                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"));
+            sb.append("<table><tr><th>family (N, h, &kappa;<sub>0</sub>)</th><th>points</th><th>J<sub>x</sub> (max of A<sub>g</sub>)</th>"
+                    + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>)</th><th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th></tr>\n");
+            for (StudyAnalysis.Family f : analysis.families()) {
+                sb.append("<tr><td>").append(f.N()).append(", ").append(fmt(f.h())).append(", ").append(fmt(f.kappa0()))
+                        .append("</td><td>").append(f.points().size()).append("</td><td>")
+                        .append(f.interiorMaximum() ? fmt(f.jX()) : "no interior maximum (largest A_g at J = " + fmt(f.jX()) + ")")
+                        .append("</td><td>").append(f.omegaXPowerLaw() == null ? "n/a" : pm(f.omegaXPowerLaw().slope(), f.omegaXPowerLaw().slopeErr()))
+                        .append("</td><td>").append(f.aGPowerLaw() == null ? "n/a" : pm(f.aGPowerLaw().slope(), f.aGPowerLaw().slopeErr()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
             sb.append("<h2>Provenance</h2>\n<table>");
             row(sb, "report tool", prov.tool() + " " + prov.toolVersion());
             row(sb, "git commit", prov.gitCommit());

@@ -94,7 +94,8 @@ public final class Collapse {
         double curvature = (cost(s + hStep, kappa, logY, w) - 2 * c0 + cost(s - hStep, kappa, logY, w)) / (hStep * hStep);
         // chi2 = sum w r^2: sigma_s = sqrt(2 / chi2''), inflated by the reduced chi2 when the shape misfits
         double reduced = Math.max(1, c0 / Math.max(1, used - 1));
-        double sigmaS = curvature > 0 ? Math.sqrt(2 / curvature * reduced) : Double.NaN;
+        // the points of a cumulative curve share their data: count them as one independent point
+        double sigmaS = curvature > 0 ? Math.sqrt(2 / curvature * reduced * used) : Double.NaN;
         double rms = 0;
         for (int k = 0; k < n; k++) {
             if (w[k] > 0) {

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class StudyAnalysis {
 
-    /** What one point contributes. */
+    /** What one point contributes (aGErr NaN: A_g is not from an omega^4 window; left out of the fits). */
     public record PointInput(StudyPoint point, double aG, double aGErr, double x2, double x2Err,
                              double[] kappa, double[] partialX2, double[] partialX2Err) {
     }
@@ -98,7 +98,7 @@ public final class StudyAnalysis {
         List<double[]> weak = new ArrayList<>();
         for (PointInput in : inputs) {
             StudyPoint p = in.point();
-            if ("weak".equals(regime.get(p)) && in.aG() > 0 && p.J() > 0) {
+            if ("weak".equals(regime.get(p)) && in.aG() > 0 && p.J() > 0 && in.aGErr() > 0 && Double.isFinite(in.aGErr())) {
                 double h23 = Math.pow(p.h(), 2.0 / 3);
                 weak.add(new double[] {p.kappa0() * h23 / (p.J() * p.J()),
                     Math.log(Math.sqrt(p.kappa0()) * h23 * p.J() * in.aG()), in.aGErr() / in.aG()});
@@ -144,8 +144,8 @@ public final class StudyAnalysis {
         List<double[]> rows = new ArrayList<>();
         for (PointInput in : points) {
             double v = value.applyAsDouble(in);
-            if (v > 0 && Double.isFinite(v) && in.point().J() > 0) {
-                double e = error.applyAsDouble(in);
+            double e = error.applyAsDouble(in);
+            if (v > 0 && Double.isFinite(v) && in.point().J() > 0 && Double.isFinite(e)) {
                 rows.add(new double[] {Math.log(in.point().J()), Math.log(v), e > 0 && Double.isFinite(e) ? e / v : 0});
             }
         }

@@ -1,0 +1,42 @@
+package org.khgps.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.khgps.core.LinearFit;
+import org.khgps.core.StudyAnalysis;
+import org.khgps.io.Json;
+
+/** The cross-point analysis as JSON (results/analysis.json). */
+final class AnalysisJson {
+
+    private AnalysisJson() {
+    }
+
+    static String fit(LinearFit f) {
+        if (f == null) {
+            return "null";
+        }
+        return "{\"slope\":" + Json.number(f.slope()) + ",\"slope_err\":" + Json.number(f.slopeErr()) + ",\"intercept\":"
+                + Json.number(f.intercept()) + ",\"intercept_err\":" + Json.number(f.interceptErr()) + ",\"points\":"
+                + f.points() + ",\"chi2_per_dof\":" + Json.number(f.chi2PerDof()) + "}";
+    }
+
+    static String of(StudyAnalysis.Result r) {
+        List<String> points = new ArrayList<>();
+        for (StudyAnalysis.PointResult p : r.points()) {
+            points.add("{\"point_id\":" + Json.quote(p.point().id()) + ",\"N\":" + p.point().N() + ",\"h\":" + p.point().h()
+                    + ",\"J\":" + p.point().J() + ",\"kappa0\":" + p.point().kappa0() + ",\"omega_x\":"
+                    + Json.number(p.omegaX().omegaX()) + ",\"omega_x_err\":" + Json.number(p.omegaX().omegaXErr())
+                    + ",\"omega_x_over_h13\":" + Json.number(p.omegaXOverH13()) + ",\"collapse_rms_log_deviation\":"
+                    + Json.number(p.omegaX().rmsLogDeviation()) + ",\"regime\":" + Json.quote(p.regime()) + "}");
+        }
+        List<String> families = new ArrayList<>();
+        for (StudyAnalysis.Family f : r.families()) {
+            families.add("{\"N\":" + f.N() + ",\"h\":" + f.h() + ",\"kappa0\":" + f.kappa0() + ",\"points\":" + f.points().size()
+                    + ",\"J_x\":" + Json.number(f.jX()) + ",\"interior_maximum\":" + f.interiorMaximum()
+                    + ",\"omega_x_power_law\":" + fit(f.omegaXPowerLaw()) + ",\"A_g_power_law\":" + fit(f.aGPowerLaw()) + "}");
+        }
+        return "{\n\"points\":[\n" + String.join(",\n", points) + "\n],\n\"families\":[\n" + String.join(",\n", families)
+                + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + "\n}\n";
+    }
+}
