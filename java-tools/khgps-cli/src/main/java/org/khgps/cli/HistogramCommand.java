@@ -11,6 +11,7 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.Spectra;
 import org.khgps.core.StudyPoint;
 import org.khgps.io.BadInputException;
+import org.khgps.io.Checks;
 import org.khgps.io.DosFile;
 import org.khgps.io.H5;
 import org.khgps.io.MinimaFile;
@@ -194,18 +195,6 @@ final class HistogramCommand implements Command {
     }
 
     private static String sortedRanges(long[] realizations) {
-        long[] s = realizations.clone();
-        Arrays.sort(s);
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < s.length) {
-            int j = i;
-            while (j + 1 < s.length && s[j + 1] == s[j] + 1) {
-                j++;
-            }
-            sb.append(sb.length() > 0 ? "," : "").append(s[i]).append(j > i ? "-" + s[j] : "");
-            i = j + 1;
-        }
-        return sb.length() == 0 ? "none" : sb.toString();
+        return Checks.ranges(realizations);
     }
 }

@@ -209,8 +209,9 @@ final class Plots {
     /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
     static JFreeChart weakTest(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
-        XYSeries weak = new XYSeries("weak-regime points", false);
+        XYSeries weak = new XYSeries("weak-regime points (fitted)", false);
         XYSeries other = new XYSeries("other points", false);
+        XYSeries noWindow = new XYSeries("weak, no omega^4 window (not fitted)", false);
         double max = 0;
         for (int i = 0; i < points.size(); i++) {
             var pt = points.get(i).dos().point();
@@ -221,11 +222,13 @@ final class Plots {
             double h23 = Math.pow(pt.h(), 2.0 / 3);
             double x = pt.kappa0() * h23 / (pt.J() * pt.J());
             double y = Math.log(Math.sqrt(pt.kappa0()) * h23 * pt.J() * aG);
-            ("weak".equals(analysis.points().get(i).regime()) ? weak : other).add(x, y);
+            boolean isWeak = "weak".equals(analysis.points().get(i).regime());
+            (isWeak ? (points.get(i).fit().consistent() ? weak : noWindow) : other).add(x, y);
             max = Math.max(max, x);
         }
         data.addSeries(weak);
         data.addSeries(other);
+        data.addSeries(noWindow);
         if (analysis.weakTest() != null) {
             XYSeries line = new XYSeries(String.format(Locale.ROOT, "fit: slope %.3g", analysis.weakTest().slope()), false);
             line.add(0, analysis.weakTest().intercept());
@@ -236,10 +239,11 @@ final class Plots {
                 "ln(kappa0^(1/2) h^(2/3) J A_g)", false, false, false, true);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         r.setSeriesPaint(1, Color.GRAY);
-        if (data.getSeriesCount() > 2) {
-            r.setSeriesLinesVisible(2, true);
-            r.setSeriesShapesVisible(2, false);
-            r.setSeriesPaint(2, Color.BLACK);
+        r.setSeriesPaint(2, new Color(0xff7f0e));
+        if (data.getSeriesCount() > 3) {
+            r.setSeriesLinesVisible(3, true);
+            r.setSeriesShapesVisible(3, false);
+            r.setSeriesPaint(3, Color.BLACK);
         }
         return c;
     }

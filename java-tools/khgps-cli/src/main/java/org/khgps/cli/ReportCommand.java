@@ -153,13 +153,7 @@ final class ReportCommand implements Command {
     }
 
     static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        H5.writeTextAtomically(target, text);
     }
 
     /** The report page. */

@@ -3,7 +3,7 @@ package org.khgps.io;
 import java.nio.file.Path;
 
 /** Shape and value checks on what a stage file holds, with messages naming file and dataset. */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
@@ -37,8 +37,8 @@ final class Checks {
         }
     }
 
-    /** "0-7", or "0-3,8-11" for realizations that are not contiguous. */
-    static String ranges(long[] realizations) {
+    /** "0-7", or "0-3,8-11" for realizations that are not contiguous; "none" for none. */
+    public static String ranges(long[] realizations) {
         long[] sorted = realizations.clone();
         java.util.Arrays.sort(sorted);
         StringBuilder sb = new StringBuilder();
@@ -57,6 +57,6 @@ final class Checks {
             }
             i = j + 1;
         }
-        return sb.toString();
+        return sb.length() == 0 ? "none" : sb.toString();
     }
 }

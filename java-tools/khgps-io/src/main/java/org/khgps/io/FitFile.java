@@ -2,9 +2,7 @@ package org.khgps.io;
 
 import io.jhdf.HdfFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.TailFit;
 
@@ -70,13 +68,7 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
     }
 
     public void writeJson(Path target) throws IOException {
-        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.writeString(tmp, toJson());
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        H5.writeTextAtomically(target, toJson());
     }
 
     public static FitFile read(Path path) throws BadInputException {

@@ -56,6 +56,17 @@ public final class H5 {
         }
     }
 
+    /** Writes a text file through a temp file and a rename, like {@link #writeAtomically}. */
+    public static void writeTextAtomically(Path target, String text) throws IOException {
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Fails early, before any computation, if {@code target}'s directory cannot take a file. */
     public static void checkWritable(Path target) throws BadInputException {
         Path dir = target.toAbsolutePath().getParent();
