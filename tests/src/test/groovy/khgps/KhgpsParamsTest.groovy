@@ -61,4 +61,34 @@ class KhgpsParamsTest extends Specification {
         // 4 GiB task: 80% = 3276 MiB, matrix 1954 + 64 MiB off-heap, the rest heap
         opts == '-Xmx1258m -XX:MaxDirectMemorySize=2018m'
     }
+
+    def 'should read the paper study points from their CSV'() {
+        when:
+        def points = KhgpsParams.points([points: 'assets/paper_small.csv', realizations: 60, seed: 1, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+
+        then:
+        points.size() == 22
+        points.every { it.N == 1000 }
+        points.count { it.h == 0.01 && it.kappa0 == 1.0 } == 11
+    }
+
+    def 'should name the line of a bad points file'() {
+        given:
+        def csv = File.createTempFile('points', '.csv')
+        csv.text = TEXT
+
+        when:
+        KhgpsParams.points([points: csv.path, realizations: 1, seed: 1, chunk_size: 0])
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains(MESSAGE)
+
+        where:
+        TEXT                                       || MESSAGE
+        'N,h,J\n100,0.01,0.1\n'                   || 'lacks the column(s) kappa0'
+        'N,h,J,kappa0\n100,0.01,0.1,1\n100,0.01,x,1\n' || 'line 3: --J must be a number'
+        'N,h,J,kappa0\n100,0.01,0.1,1\n100,1e-2,0.1,1.0\n' || 'more than once'
+    }
 }

@@ -30,5 +30,7 @@ class ParameterValidationTest extends Specification {
         'J'            | '0.1,0.1'   || '--J lists 0.1 more than once'
         'h'            | 'NaN'       || "--h must be a finite number"
         'N'            | '100000'    || '--N must be at most 16383'
+        'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
+        'max_memory'   | '512.MB'    || '--N 256 needs 0.8 GB of memory per task'
     }
 }
