@@ -31,6 +31,7 @@ class ParameterValidationTest extends Specification {
         'h'            | 'NaN'       || "--h must be a finite number"
         'N'            | '100000'    || '--N must be at most 16383'
         'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
+        'J'            | ','         || "--J has an empty value in ','"
         'max_memory'   | '512.MB'    || '--N 256 needs 0.8 GB of memory per task'
     }
 }

@@ -120,6 +120,26 @@ print('points', sorted(a) == sorted(b), 'identical', all(np.array_equal(a[p], b[
                 .contains('points True identical True')
     }
 
+    def 'should compute only the new chunks when realizations are added with -resume'() {
+        given:
+        def dir = Nextflow.tempDir('more')
+
+        when:
+        def first = Nextflow.run(dir, ['-profile', 'test', '--realizations', '6', '--chunk_size', '3'])
+        def more = Nextflow.run(dir, ['-profile', 'test', '--realizations', '9', '--chunk_size', '3', '-resume'])
+
+        then:
+        first.exitCode == 0
+        more.exitCode == 0
+        // per point: chunks 0-2 and 3-5 cached, 6-8 new; then histogram, fit and report again
+        more.count('Cached process') == 12
+        more.count('Submitted process > KHGPS:SAMPLE') == 2
+        more.count('Submitted process > KHGPS:MINIMIZE') == 2
+        more.count('Submitted process > KHGPS:DIAGONALIZE') == 2
+        more.output.contains('(a8e102d754d7:6-8)')
+        dir.resolve('results/summary.csv').toFile().readLines().drop(1).every { it.split(',')[5] == '9' }
+    }
+
     def 'should wire every process in a stub run'() {
         when:
         def stub = Nextflow.run(Nextflow.tempDir('stub'), ['-profile', 'test', '-stub'])

@@ -76,7 +76,8 @@ final class FitCommand implements Command {
             bootstrap = TailFit.bootstrap(dos.omegaTail(), position, realizations, dos.modes(), fit.omegaHigh(),
                     samples, dos.seed() ^ 0x5EEDL);
         }
-        FitFile result = new FitFile(dos.point(), dos.seed(), fit, window, consistent, bootstrap, dos.x2(), dos.x2Err(),
+        double[] binned = TailFit.binned(dos.histogram().edges(), dos.histogram().counts(), dos.modes(), 0, fit.omegaHigh());
+        FitFile result = new FitFile(dos.point(), dos.seed(), fit, window, consistent, bootstrap, binned, dos.x2(), dos.x2Err(),
                 dos.realizations(), dos.converged(), dos.negativeModes());
         result.write(out, invocation.provenance(List.of(in)), dos.realizationRanges());
         if (json != null) {

@@ -85,6 +85,10 @@ public final class Main {
         } catch (NotEnoughMemory e) {
             System.err.println("khgps " + command.name() + ": " + e.getMessage());
             return OUT_OF_MEMORY;
+        } catch (java.io.IOException e) {
+            // inputs are checked on reading (BadInputException): what is left is writing outputs
+            System.err.println("khgps " + command.name() + ": " + e.getMessage());
+            return BAD_INPUT;
         } catch (ArithmeticException e) {
             System.err.println("khgps " + command.name() + ": numerical failure: " + e.getMessage());
             return NUMERICAL_FAILURE;

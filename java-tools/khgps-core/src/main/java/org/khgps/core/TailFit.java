@@ -23,6 +23,27 @@ public final class TailFit {
                          double omegaLow, double omegaHigh, int modesInWindow, long modesTotal) {
     }
 
+    /**
+     * Cross-check of A_g from the binned D(omega): over the histogram bins lying inside
+     * [lo, hi], A = 5 sum(counts) / (M sum(e_(b+1)^5 - e_b^5)), the omega^4 law integrated over
+     * each bin exactly. Returns {A, error}, NaN when no bin lies inside the window.
+     */
+    public static double[] binned(double[] edges, long[] counts, long modesTotal, double lo, double hi) {
+        long total = 0;
+        double volume = 0;
+        for (int b = 0; b < counts.length; b++) {
+            if (edges[b] >= lo && edges[b + 1] <= hi) {
+                total += counts[b];
+                volume += Math.pow(edges[b + 1], 5) - Math.pow(edges[b], 5);
+            }
+        }
+        if (volume == 0 || total == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double a = 5.0 * total / (modesTotal * volume);
+        return new double[] {a, a / Math.sqrt(total)};
+    }
+
     /** Standard deviations over bootstrap resamplings of the realizations. */
     public record Bootstrap(double aGErr, double exponentErr, int samples) {
     }

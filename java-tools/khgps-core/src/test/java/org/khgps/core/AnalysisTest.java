@@ -63,6 +63,10 @@ class AnalysisTest {
         assertEquals(a, fit.aG(), 3 * fit.aGErr(), "A_g within 3 sigma");
         assertEquals(4.0, fit.exponent(), 3 * fit.exponentErr(), "exponent within 3 sigma");
         assertTrue(fit.aGErr() / fit.aG() < 0.03);
+        // the binned cross-check over the same window agrees
+        Spectra.Histogram h = Spectra.logHistogram(omega, 60);
+        double[] binned = TailFit.binned(h.edges(), h.counts(), m, 0, fit.omegaHigh());
+        assertEquals(a, binned[0], 3 * binned[1]);
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.khgps.core.TailFit;
  * numbers, as attributes of fit.h5 and as fit.json (the report and summary.csv read the JSON).
  */
 public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String window, boolean consistent,
-                      TailFit.Bootstrap bootstrap, double x2, double x2Err, int realizations, int converged,
-                      long negativeModes) {
+                      TailFit.Bootstrap bootstrap, double[] binned, double x2, double x2Err, int realizations,
+                      int converged, long negativeModes) {
 
     /** A_g's error: the realization-resampling one when there is one, else Poisson's. */
     public double aGErr() {
@@ -37,6 +37,8 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
             f.putAttribute("exponent_err_poisson", fit.exponentErr());
             f.putAttribute("bootstrap_samples", bootstrap == null ? 0 : bootstrap.samples());
             f.putAttribute("window", window);
+            f.putAttribute("A_g_binned", binned[0]);
+            f.putAttribute("A_g_binned_err", binned[1]);
             f.putAttribute("window_consistent", consistent ? 1 : 0);
             f.putAttribute("omega_min", fit.omegaLow());
             f.putAttribute("omega_max", fit.omegaHigh());
@@ -61,6 +63,7 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
                 + ",\"A_g_err_poisson\":" + Json.number(fit.aGErr())
                 + ",\"exponent\":" + Json.number(fit.exponent()) + ",\"exponent_err\":" + Json.number(exponentErr())
                 + ",\"exponent_err_poisson\":" + Json.number(fit.exponentErr())
+                + ",\"A_g_binned\":" + Json.number(binned[0]) + ",\"A_g_binned_err\":" + Json.number(binned[1])
                 + ",\"window\":" + Json.quote(window) + ",\"window_consistent\":" + consistent
                 + ",\"omega_min\":" + Json.number(fit.omegaLow()) + ",\"omega_max\":" + Json.number(fit.omegaHigh())
                 + ",\"modes_in_window\":" + fit.modesInWindow() + ",\"modes\":" + fit.modesTotal()
@@ -81,7 +84,8 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
             TailFit.Bootstrap bootstrap = samples > 0 ? new TailFit.Bootstrap(H5.number(f, path, "A_g_err"),
                     H5.number(f, path, "exponent_err"), samples) : null;
             return new FitFile(H5.point(f, path), H5.seed(f, path), fit, H5.string(f, path, "window"),
-                    H5.number(f, path, "window_consistent") == 1, bootstrap, H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
+                    H5.number(f, path, "window_consistent") == 1, bootstrap,
+                    new double[] {H5.number(f, path, "A_g_binned"), H5.number(f, path, "A_g_binned_err")}, H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"));
         }
     }

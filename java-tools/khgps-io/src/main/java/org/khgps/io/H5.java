@@ -51,9 +51,20 @@ public final class H5 {
                 body.write(file);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // jhdf wraps I/O failures (a full disk) in runtime exceptions: say which file
+            throw new IOException("cannot write " + target + ": " + rootMessage(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Writes a text file through a temp file and a rename, like {@link #writeAtomically}. */
@@ -62,6 +73,8 @@ public final class H5 {
         try {
             Files.writeString(tmp, text);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + rootMessage(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

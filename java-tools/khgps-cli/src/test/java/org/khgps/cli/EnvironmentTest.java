@@ -1,0 +1,137 @@
+package org.khgps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khgps.io.DosFile;
+import org.khgps.io.MinimaFile;
+import org.khgps.io.Provenance;
+import org.khgps.io.SpectraFile;
+
+/** Memory, disk, threads and numerical failure, as a cluster job meets them. */
+class EnvironmentTest {
+
+    @TempDir
+    Path dir;
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private static CliTest.Run subprocess(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String a : args) {
+            cmd.add(a);
+        }
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new CliTest.Run(proc.waitFor(), out);
+    }
+
+    @Test
+    void tooLargeAnNForTheMemoryGivenSaysSoBeforeStarting() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "2000", "--h", "0.01", "--J", "0.1", "--kappa0", "1", "--seed", "1",
+                "--out", p("d.h5")).code());
+        CliTest.Run run = subprocess("-XX:MaxDirectMemorySize=8m", "-cp", System.getProperty("java.class.path"),
+                "org.khgps.cli.Main", "minimize", "--in", p("d.h5"), "--out", p("m.h5"));
+        assertEquals(3, run.code(), run.err());
+        assertTrue(run.err().contains("N = 2000 needs 30 MB off-heap"), run.err());
+        assertFalse(Files.exists(dir.resolve("m.h5")));
+    }
+
+    @Test
+    void aFullDiskFailsCleanlyNamingTheFile() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path mount = Files.createDirectories(dir.resolve("small"));
+        Process m = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(m.waitFor() == 0, "mount -t tmpfs is not allowed here");
+        try {
+            // leave a few KB: the probe fits, the output does not
+            Files.write(mount.resolve("filler"), new byte[60 * 1024]);
+            CliTest.Run run = CliTest.khgps("sample", "--N", "400", "--h", "0.01", "--J", "0.1", "--kappa0", "1",
+                    "--seed", "1", "--count", "4", "--out", mount.resolve("d.h5").toString());
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("d.h5") && (run.err().contains("No space left") || run.err().contains("not writable")),
+                    run.err());
+            try (var files = Files.list(mount)) {
+                assertTrue(files.allMatch(f -> f.getFileName().toString().equals("filler")), "nothing half-written left");
+            }
+        } finally {
+            // lazy: a file handle the failed write may still hold must not keep the mount busy
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void threadCountChangesResultsOnlyAtRoundingLevel() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
+                "--count", "2", "--out", p("d.h5")).code());
+        for (String t : new String[] {"1", "2"}) {
+            CliTest.Run run = subprocess("-cp", System.getProperty("java.class.path"), "org.khgps.cli.Main", "minimize",
+                    "--in", p("d.h5"), "--out", p("m" + t + ".h5"), "--threads", t);
+            assertEquals(0, run.code(), run.err());
+            run = subprocess("-cp", System.getProperty("java.class.path"), "org.khgps.cli.Main", "diagonalize",
+                    "--in", p("m" + t + ".h5"), "--out", p("s" + t + ".h5"), "--threads", t);
+            assertEquals(0, run.code(), run.err());
+        }
+        MinimaFile m1 = MinimaFile.read(dir.resolve("m1.h5"));
+        MinimaFile m2 = MinimaFile.read(dir.resolve("m2.h5"));
+        SpectraFile s1 = SpectraFile.read(dir.resolve("s1.h5"));
+        SpectraFile s2 = SpectraFile.read(dir.resolve("s2.h5"));
+        // the documented tolerance (docs/provenance.md): native kernels split sums by thread
+        for (int r = 0; r < 2; r++) {
+            for (int i = 0; i < 600; i++) {
+                assertEquals(m1.x()[r][i], m2.x()[r][i], 1e-11, "x");
+                assertEquals(s1.eigenvalues()[r][i], s2.eigenvalues()[r][i], 1e-12 * Math.abs(s1.eigenvalues()[r][599]),
+                        "eigenvalue");
+            }
+        }
+    }
+
+    @Test
+    void aSaddleIsCountedAndLeftOut() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "40", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "4",
+                "--count", "3", "--out", p("d.h5")).code());
+        assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5")).code());
+        assertEquals(0, CliTest.khgps("diagonalize", "--in", p("m.h5"), "--out", p("s.h5")).code());
+        // make realization 1 a saddle: one negative eigenvalue, as diagonalize would report it
+        SpectraFile s = SpectraFile.read(dir.resolve("s.h5"));
+        s.eigenvalues()[1][0] = -1e-3;
+        s.negativeModes()[1] = 1;
+        Provenance prov = new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", "");
+        s.write(dir.resolve("saddle.h5"), prov);
+        CliTest.Run run = CliTest.khgps("histogram", "--out", p("dos.h5"), p("m.h5"), p("saddle.h5"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("realization 1 left out (1 negative eigenvalues)"), run.err());
+        DosFile dos = DosFile.read(dir.resolve("dos.h5"));
+        assertEquals(3, dos.realizations());
+        assertEquals(1, dos.negativeModes());
+        assertEquals(2 * 40, dos.modes());
+        run = CliTest.khgps("histogram", "--out", p("dos2.h5"), "--failed-realizations", "fail", p("m.h5"), p("saddle.h5"));
+        assertEquals(4, run.code(), run.err());
+        assertTrue(run.err().contains("1 of 3 realizations failed"), run.err());
+    }
+
+    @Test
+    void aNonFiniteValueInAnInputStopsTheTask() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "16", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "4",
+                "--count", "2", "--out", p("d.h5")).code());
+        assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5")).code());
+        MinimaFile m = MinimaFile.read(dir.resolve("m.h5"));
+        m.x()[1][3] = Double.NaN;
+        m.write(dir.resolve("nan.h5"), new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", ""));
+        CliTest.Run run = CliTest.khgps("diagonalize", "--in", p("nan.h5"), "--out", p("s.h5"));
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("dataset 'x' of " + p("nan.h5") + " holds a non-finite value NaN"), run.err());
+        assertFalse(Files.exists(dir.resolve("s.h5")));
+    }
+}
