@@ -91,19 +91,21 @@ print(len(files), 'identical', same)
         def output = new StringBuffer()
         def reader = Thread.start { head.inputStream.eachLine { output.append(it).append('\n') } }
 
-        when: 'the first MINIMIZE job is cancelled while it runs'
+        when: 'the first MINIMIZE job is cancelled while the tool runs (not while the job wrapper starts)'
         String job = null
-        for (int i = 0; i < 600 && job == null; i++) {
-            def q = ['squeue', '-h', '-o', '%i %j %T'].execute(env.collect { k, v -> "$k=$v" } + System.getenv().collect { k, v -> "$k=$v" }, null)
-            def line = q.text.readLines().find { it.contains('MINIMIZE') && it.contains('RUNNING') }
-            if (line) {
+        def environment = env.collect { k, v -> "$k=$v" } + System.getenv().collect { k, v -> "$k=$v" }
+        for (int i = 0; i < 1200 && job == null; i++) {
+            def line = ['squeue', '-h', '-o', '%i %j %T %Z'].execute(environment, null).text.readLines()
+                    .find { it.contains('MINIMIZE') && it.contains('RUNNING') }
+            def err = line ? new File(line.split()[-1], '.command.err') : null
+            if (err?.exists() && err.text.contains('minimize: realization')) {
                 job = line.split()[0]
             } else {
                 sleep(100)
             }
         }
-        assert job: "no MINIMIZE job seen in squeue:\n${output}"
-        ['scancel', job].execute(env.collect { k, v -> "$k=$v" } + System.getenv().collect { k, v -> "$k=$v" }, null).waitFor()
+        assert job: "no running MINIMIZE job seen in squeue:\n${output}"
+        ['scancel', job].execute(environment, null).waitFor()
         def code = head.waitFor()
         reader.join()
         def trace = trace(dir)
