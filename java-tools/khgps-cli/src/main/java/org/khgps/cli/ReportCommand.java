@@ -1,6 +1,5 @@
 package org.khgps.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,9 +276,5 @@ final class ReportCommand implements Command {
         static String esc(String s) {
             return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
-    }
-
-    static ByteArrayOutputStream buffer() {
-        return new ByteArrayOutputStream();
     }
 }
