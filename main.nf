@@ -8,7 +8,7 @@ include { KHGPS } from './workflows/khgps'
 
 workflow {
     def points = KhgpsPipeline.initialise(workflow, params, log)
-    KHGPS(Channel.fromList(points), points.size(), KhgpsPipeline.paramsJson(params), KhgpsPipeline.fingerprints(workflow))
+    KHGPS(points, points.size(), KhgpsPipeline.paramsJson(params), KhgpsPipeline.fingerprints(workflow))
 }
 
 workflow.onComplete {

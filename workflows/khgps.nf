@@ -9,17 +9,21 @@ include { REPORT      } from '../modules/local/report/main'
 
 workflow KHGPS {
     take:
-    points       // channel: one meta map per study point
+    points       // list: one meta map per study point (KhgpsParams.points)
     n_points     // val: number of study points
     params_json  // val: the run's parameters as JSON, for the report
     code         // map: stage -> fingerprint of its code (KhgpsProvenance.fingerprints)
 
     main:
-    // the keys of a study point's meta map (a chunk's meta adds chunk, first, count, last, chunks)
-    def point_keys = ['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']
-    chunks = points.flatMap { point ->
-        def parts = KhgpsParams.chunks(point.realizations, point.chunk_size)
-        parts.collect { c -> point + [chunk: c.index, first: c.first, count: c.count, last: c.last, chunks: parts.size()] }
+    // A chunk's meta holds what defines its realizations and nothing else: the point's parameters,
+    // its seed and the realization range. Not the study's total number of realizations, so that
+    // raising --realizations with -resume leaves finished chunks cached.
+    def by_id = points.collectEntries { [(it.id): it] }
+    def n_chunks = points.collectEntries { [(it.id): KhgpsParams.chunks(it.realizations, it.chunk_size).size()] }
+    chunks = Channel.fromList(points).flatMap { point ->
+        KhgpsParams.chunks(point.realizations, point.chunk_size).collect { c ->
+            point.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed']) + [first: c.first, count: c.count, last: c.last]
+        }
     }
     SAMPLE(chunks, code.sample)
     MINIMIZE(SAMPLE.out.disorder, code.minimize)
@@ -28,7 +32,7 @@ workflow KHGPS {
     // each point's histogram starts when its own chunks are done (groupKey knows how many)
     by_point = MINIMIZE.out.minima
         .join(DIAGONALIZE.out.spectra)
-        .map { meta, minima, spectra -> [groupKey(meta.subMap(point_keys), meta.chunks), minima, spectra] }
+        .map { meta, minima, spectra -> [groupKey(by_id[meta.id], n_chunks[meta.id]), minima, spectra] }
         .groupTuple(sort: { a, b -> a.name <=> b.name })
         .map { key, minima, spectra -> [key.getGroupTarget(), minima + spectra] }
     HISTOGRAM(by_point, code.histogram)
