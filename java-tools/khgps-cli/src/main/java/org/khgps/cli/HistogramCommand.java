@@ -2,7 +2,6 @@ package org.khgps.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +153,6 @@ final class HistogramCommand implements Command {
         }
         int n = point.N();
         double[] omega = new double[included.size() * n];
-        long[] owner = new long[omega.length];
         double[][] kappa = new double[included.size()][];
         double[][] x = new double[included.size()][];
         double[][] eig = new double[included.size()][];
@@ -165,29 +163,26 @@ final class HistogramCommand implements Command {
             x[r] = xOf.get(idx);
             eig[r] = eigOf.get(idx);
             for (double l : eig[r]) {
-                owner[k] = idx;
                 omega[k++] = Math.sqrt(l);
             }
         }
-        // sort frequencies, carrying each one's realization along
-        Integer[] order = new Integer[omega.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        double[] unsorted = omega;
-        Arrays.sort(order, (a, b) -> Double.compare(unsorted[a], unsorted[b]));
+        // the fit's input: the lowest modes with their realizations, merged from the ascending rows
         int tail = (int) Math.min(omega.length, Math.max(2000, omega.length / 5));
+        Spectra.Lowest lowest;
+        try {
+            lowest = Spectra.lowest(eig, tail);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("spectra of point " + point.id() + ": " + e.getMessage());
+        }
         long[] tailOwner = new long[tail];
         for (int i = 0; i < tail; i++) {
-            tailOwner[i] = owner[order[i]];
+            tailOwner[i] = included.get(lowest.row()[i]);
         }
-        omega = omega.clone();
-        Arrays.sort(omega);
         Spectra.Histogram histogram = Spectra.logHistogram(omega, bins);
         Spectra.PartialAverage partial = Spectra.partialAverage(kappa, x, point.kappa0(), kappaPoints);
         Spectra.Estimate inverse = Spectra.meanInverseLambda(eig);
         int last = kappaPoints - 1;
-        new DosFile(point, seed, histogram, Arrays.copyOf(omega, tail), tailOwner, omega.length, partial, partial.x2()[last],
+        new DosFile(point, seed, histogram, lowest.omega(), tailOwner, omega.length, partial, partial.x2()[last],
                 partial.x2Err()[last], inverse.value(), inverse.error(), all.length, converged, negativeModes,
                 sortedRanges(all)).write(out, invocation.provenance(inputs));
         System.err.printf("histogram: point %s: %d realizations (%d included), %d modes, <x^2> = %.4e -> %s%n",

@@ -59,6 +59,46 @@ public final class Spectra {
         return new Histogram(edges, counts, dos, err, modes);
     }
 
+    /** The k lowest frequencies of a point, ascending, and the realization (row) each comes from. */
+    public record Lowest(double[] omega, int[] row) {
+    }
+
+    /**
+     * The k lowest frequencies sqrt(lambda) over all rows of {@code eigenvalues}, each row
+     * ascending (as the spectra files hold them): a k-way merge of the rows, k log R work
+     * instead of sorting every mode. Ties go to the lower row, as a stable sort would.
+     */
+    public static Lowest lowest(double[][] eigenvalues, int k) {
+        for (int r = 0; r < eigenvalues.length; r++) {
+            for (int i = 1; i < eigenvalues[r].length; i++) {
+                if (!(eigenvalues[r][i] >= eigenvalues[r][i - 1])) {
+                    throw new IllegalArgumentException("eigenvalues of row " + r + " are not ascending at index " + i);
+                }
+            }
+        }
+        int[] next = new int[eigenvalues.length];
+        java.util.PriorityQueue<Integer> heads = new java.util.PriorityQueue<>((a, b) -> {
+            int c = Double.compare(eigenvalues[a][next[a]], eigenvalues[b][next[b]]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int r = 0; r < eigenvalues.length; r++) {
+            if (eigenvalues[r].length > 0) {
+                heads.add(r);
+            }
+        }
+        double[] omega = new double[k];
+        int[] row = new int[k];
+        for (int j = 0; j < k; j++) {
+            int r = heads.poll();
+            omega[j] = Math.sqrt(eigenvalues[r][next[r]]);
+            row[j] = r;
+            if (++next[r] < eigenvalues[r].length) {
+                heads.add(r);
+            }
+        }
+        return new Lowest(omega, row);
+    }
+
     /** A mean over realizations with its standard error (NaN error for one realization). */
     public record Estimate(double value, double error) {
         static Estimate of(double[] perRealization) {

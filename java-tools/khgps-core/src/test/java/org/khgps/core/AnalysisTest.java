@@ -47,6 +47,28 @@ class AnalysisTest {
     }
 
     @Test
+    void lowestModesMergeTheRowsLikeAStableSortOfAllModes() {
+        Xoshiro256 rng = new Xoshiro256(12);
+        double[][] eig = new double[7][50];
+        for (double[] row : eig) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Math.floor(100 * rng.nextDouble()) / 100; // ties across rows
+            }
+            Arrays.sort(row);
+        }
+        Integer[] order = new Integer[350];
+        for (int i = 0; i < 350; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(eig[a / 50][a % 50], eig[b / 50][b % 50]));
+        Spectra.Lowest lowest = Spectra.lowest(eig, 120);
+        for (int j = 0; j < 120; j++) {
+            assertEquals(Math.sqrt(eig[order[j] / 50][order[j] % 50]), lowest.omega()[j]);
+            assertEquals(order[j] / 50, lowest.row()[j]);
+        }
+    }
+
+    @Test
     void tailFitRecoversAKnownQuarticLaw() {
         // D(omega) = A omega^4 on [0, w1] with A w1^5 / 5 = 1: omega = w1 u^(1/5)
         double w1 = 0.5;
