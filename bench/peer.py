@@ -4,7 +4,9 @@ scipy.optimize.minimize(method='CG') from x = 0 with the analytic gradient, then
 numpy.linalg.eigvalsh of the Hessian. Same model, same tolerance request (gtol = 1e-10 on
 max|g|) as ours. Prints one JSON line per repetition, like RealizationBench.
 
-usage: python3 peer.py N J h kappa0 reps
+usage: python3 peer.py N J h kappa0 reps [first_seed]
+
+One untimed-for-the-summary warm-up realization comes first (marked "warmup": true), as for ours.
 """
 import json
 import sys
@@ -46,9 +48,14 @@ def realization(n, coupling, h, kappa0, seed):
 
 def main():
     n, coupling, h, kappa0, reps = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+    first = int(sys.argv[6]) if len(sys.argv) > 6 else 1000
+    warm = realization(n, coupling, h, kappa0, 999_999)
+    warm["warmup"] = True
+    print(json.dumps(warm), flush=True)
     for rep in range(reps):
-        out = realization(n, coupling, h, kappa0, 1000 + rep)
+        out = realization(n, coupling, h, kappa0, first + rep)
         out["rep"] = rep
+        out["warmup"] = False
         print(json.dumps(out), flush=True)
 
 

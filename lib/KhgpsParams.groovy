@@ -206,9 +206,20 @@ class KhgpsParams {
         return out
     }
 
-    /** Memory a minimize or diagonalize task of size n asks for (conf/base.config, process_matrix). */
-    static long taskMemoryBytes(int n) {
-        return (long) (8L * n * n * 1.25 + 768L * 1024 * 1024)
+    /**
+     * Realizations a minimize or diagonalize task computes side by side: one per cpu up to N = 8000
+     * (org.khgps.core.Lanes.PARALLEL_UP_TO_N), else one at a time on all cpus.
+     */
+    static int lanes(int n, int cpus) {
+        return n <= 8000 ? Math.max(1, cpus) : 1
+    }
+
+    /**
+     * Memory a minimize or diagonalize task of size n on cpus asks for (conf/base.config,
+     * process_matrix): one matrix per lane, plus headroom. With cpus = 1, the least that works.
+     */
+    static long taskMemoryBytes(int n, int cpus = 1) {
+        return (long) (8L * n * n * 1.25 * lanes(n, cpus) + 768L * 1024 * 1024)
     }
 
     /** Refuses a study whose largest N needs more memory per task than --max_memory allows. */
@@ -227,11 +238,17 @@ class KhgpsParams {
         }
     }
 
-    /** JVM flags for a task: the matrix off-heap, the rest of ~80% of the task's memory as heap. */
-    static String javaOpts(long memoryBytes, int n) {
-        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20)) + 64
+    /**
+     * JVM flags for a task: the matrices off-heap (one per lane, as many as the memory holds and
+     * at least one; the tool runs as many lanes as fit, with the same numbers), the rest of ~80%
+     * of the task's memory as heap.
+     */
+    static String javaOpts(long memoryBytes, int n, int cpus = 1) {
+        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20))
         long usableMb = (long) (memoryBytes / (1 << 20) * 0.8)
-        long heapMb = Math.max(256, usableMb - matrixMb)
-        return "-Xmx${heapMb}m -XX:MaxDirectMemorySize=${matrixMb}m"
+        long fit = Math.max(1L, Math.min((long) lanes(n, cpus), (long) ((usableMb - 256 - 64) / Math.max(1L, matrixMb))))
+        long directMb = fit * matrixMb + 64
+        long heapMb = Math.max(256, usableMb - directMb)
+        return "-Xmx${heapMb}m -XX:MaxDirectMemorySize=${directMb}m"
     }
 }

@@ -13,7 +13,7 @@ process DIAGONALIZE {
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     """

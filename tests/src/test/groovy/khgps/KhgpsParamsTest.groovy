@@ -62,6 +62,22 @@ class KhgpsParamsTest extends Specification {
         opts == '-Xmx1258m -XX:MaxDirectMemorySize=2018m'
     }
 
+    def 'should give a matrix task one matrix per lane, as many as its memory holds'() {
+        expect: 'up to N = 8000, two cpus: two realizations side by side, two matrices off-heap'
+        KhgpsParams.lanes(2000, 2) == 2
+        KhgpsParams.lanes(8001, 2) == 1
+        KhgpsParams.taskMemoryBytes(2000, 2) == (long) (8L * 2000 * 2000 * 1.25 * 2 + (768L << 20))
+        // 844 MiB task: 80% = 675 MiB; 2 x 31 + 64 MiB off-heap, the rest heap
+        KhgpsParams.javaOpts(KhgpsParams.taskMemoryBytes(2000, 2), 2000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=126m'
+
+        and: 'memory for one matrix only (a --max_memory cap): one, and the tool runs one lane'
+        KhgpsParams.javaOpts(KhgpsParams.taskMemoryBytes(8000, 1), 8000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=553m'
+
+        and: 'above N = 8000 one matrix whatever the cpus'
+        KhgpsParams.taskMemoryBytes(16000, 2) == KhgpsParams.taskMemoryBytes(16000, 1)
+        KhgpsParams.javaOpts(4L << 30, 16000, 2) == KhgpsParams.javaOpts(4L << 30, 16000)
+    }
+
     def 'should read the paper study points from their CSV'() {
         when:
         def points = KhgpsParams.points([points: 'assets/paper_small.csv', realizations: 60, seed: 1, chunk_size: 0],

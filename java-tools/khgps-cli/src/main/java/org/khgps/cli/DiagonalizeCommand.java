@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.Disorder;
 import org.khgps.core.Eigensolver;
 import org.khgps.core.Hamiltonian;
+import org.khgps.core.Lanes;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.SymmetricMatrix;
@@ -42,8 +43,7 @@ final class DiagonalizeCommand implements Command {
         Path in = Path.of(line.getOptionValue("in"));
         Path out = Args.output(line, "out");
         int threads = Args.threads(line);
-        NativeLinalg.setThreads(threads);
-        Eigensolver solver = Eigensolver.named(Args.text(line, "solver", "auto"));
+        String solverName = Args.text(line, "solver", "auto");
         MinimaFile minima = MinimaFile.read(in);
         StudyPoint point = minima.point();
         int count = minima.realization().length;
@@ -53,10 +53,14 @@ final class DiagonalizeCommand implements Command {
         double[] traceResidual = new double[count];
         double[] frobeniusResidual = new double[count];
         NotEnoughMemory.checkMatrix(n);
-        SymmetricMatrix m = SymmetricMatrix.allocate(n);
-        for (int r = 0; r < count; r++) {
+        Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(),
+                NativeLinalg.available() && !solverName.equals("ejml"));
+        NativeLinalg.setThreads(lanes.kernelThreads());
+        Eigensolver solver = Eigensolver.named(solverName, lanes.kernelThreads());
+        System.err.println("diagonalize: " + count + " realizations, N = " + n + ", " + lanes.describe());
+        lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
             long start = System.nanoTime();
-            Disorder.fillCouplings(minima.realizationSeed()[r], point.J(), m, threads);
+            Disorder.fillCouplings(minima.realizationSeed()[r], point.J(), m, lanes.kernelThreads());
             double[] diagonal = Hamiltonian.hessianDiagonal(minima.kappa()[r], minima.x()[r]);
             for (int i = 0; i < n; i++) {
                 m.setDiagonal(i, diagonal[i]);
@@ -84,8 +88,8 @@ final class DiagonalizeCommand implements Command {
             System.err.printf("diagonalize: realization %d (%d/%d): lambda_min = %.4e, %d negative, residual %.1e, %.2f s%n",
                     minima.realization()[r], r + 1, count, lambda[0], negative[r], frobeniusResidual[r],
                     (System.nanoTime() - start) * 1e-9);
-        }
+        });
         new SpectraFile(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative,
-                traceResidual, frobeniusResidual, solver.describe()).write(out, invocation.provenance(List.of(in)));
+                traceResidual, frobeniusResidual, solver.describe()).write(out, invocation.provenance(List.of(in), lanes));
     }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.khgps.core.Lanes;
 import org.khgps.core.NativeLinalg;
 import org.khgps.io.H5;
 import org.khgps.io.Provenance;
@@ -24,13 +25,18 @@ final class Invocation {
     }
 
     Provenance provenance(List<Path> inputs) throws IOException {
+        return provenance(inputs, null);
+    }
+
+    /** With how the matrix stages spread realizations over threads, which the linalg entry then says. */
+    Provenance provenance(List<Path> inputs, Lanes lanes) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path p : inputs) {
             hashes.put(p.getFileName().toString(), H5.sha256(p));
         }
         return new Provenance("khgps " + command, ToolInfo.version(), ToolInfo.gitCommit(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-                NativeLinalg.describe(), "khgps " + String.join(" ", args), hashes,
+                NativeLinalg.describe() + (lanes == null ? "" : "; " + lanes.describe()), "khgps " + String.join(" ", args), hashes,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), host());
     }
 

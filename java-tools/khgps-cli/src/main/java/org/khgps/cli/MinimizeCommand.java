@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.khgps.core.CouplingOperator;
 import org.khgps.core.Disorder;
+import org.khgps.core.Lanes;
 import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.StudyPoint;
@@ -57,7 +58,6 @@ final class MinimizeCommand implements Command {
         if (products.equals("native") && !NativeLinalg.available()) {
             throw new IllegalArgumentException("--products native: OpenBLAS unavailable: " + NativeLinalg.loadError());
         }
-        NativeLinalg.setThreads(threads);
         DisorderFile disorder = DisorderFile.read(in);
         StudyPoint point = disorder.point();
         int count = disorder.realization().length;
@@ -68,27 +68,32 @@ final class MinimizeCommand implements Command {
         int[] iterations = new int[count];
         double[] energy = new double[count];
         NotEnoughMemory.checkMatrix(n);
-        SymmetricMatrix couplings = SymmetricMatrix.allocate(n);
-        CouplingOperator operator = products.equals("native")
-                ? NativeLinalg.couplings(couplings) : CouplingOperator.java(couplings, threads);
-        for (int r = 0; r < count; r++) {
+        Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(), products.equals("native"));
+        NativeLinalg.setThreads(lanes.kernelThreads());
+        System.err.println("minimize: " + count + " realizations, N = " + n + ", " + lanes.describe());
+        lanes.run(count, () -> {
+            SymmetricMatrix couplings = SymmetricMatrix.allocate(n);
+            CouplingOperator operator = products.equals("native")
+                    ? NativeLinalg.couplings(couplings) : CouplingOperator.java(couplings, lanes.kernelThreads());
+            return new MatrixLane(couplings, operator);
+        }, (lane, r) -> {
             long start = System.nanoTime();
-            Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), couplings, threads);
-            Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), operator, settings);
+            Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), lane.matrix(), lanes.kernelThreads());
+            Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), lane.operator(), settings);
+            if (!Double.isFinite(result.energy())) {
+                throw new ArithmeticException("realization " + disorder.realization()[r] + ": energy is " + result.energy());
+            }
             x[r] = result.x();
             converged[r] = (byte) (result.converged() ? 1 : 0);
             maxGradient[r] = result.maxGradient();
             iterations[r] = result.iterations();
             energy[r] = result.energy();
-            if (!Double.isFinite(result.energy())) {
-                throw new ArithmeticException("realization " + disorder.realization()[r] + ": energy is " + result.energy());
-            }
             System.err.printf("minimize: realization %d (%d/%d): %s after %d iterations, max|grad H| = %.2e, %.2f s%n",
                     disorder.realization()[r], r + 1, count, result.converged() ? "converged" : "NOT CONVERGED",
                     result.iterations(), result.maxGradient(), (System.nanoTime() - start) * 1e-9);
-        }
+        });
         new MinimaFile(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(), disorder.kappa(), x,
                 converged, maxGradient, iterations, energy, settings.tolerance(), settings.maxIterations())
-                .write(out, invocation.provenance(List.of(in)));
+                .write(out, invocation.provenance(List.of(in), lanes));
     }
 }

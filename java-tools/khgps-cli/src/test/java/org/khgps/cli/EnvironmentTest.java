@@ -1,5 +1,6 @@
 package org.khgps.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khgps.io.DosFile;
@@ -26,7 +29,7 @@ class EnvironmentTest {
     }
 
     private static CliTest.Run subprocess(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : args) {
             cmd.add(a);
@@ -71,22 +74,53 @@ class EnvironmentTest {
         }
     }
 
+    /** Minimize + diagonalize of d.h5 with --threads t (and extra JVM flags); returns {minima, spectra}. */
+    private Object[] stagesWithThreads(String t, String tag, String... jvm) throws Exception {
+        List<String> base = new ArrayList<>(List.of(jvm));
+        base.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.khgps.cli.Main"));
+        List<String> min = new ArrayList<>(base);
+        min.addAll(List.of("minimize", "--in", p("d.h5"), "--out", p("m" + tag + ".h5"), "--threads", t));
+        CliTest.Run run = subprocess(min.toArray(String[]::new));
+        assertEquals(0, run.code(), run.err());
+        List<String> diag = new ArrayList<>(base);
+        diag.addAll(List.of("diagonalize", "--in", p("m" + tag + ".h5"), "--out", p("s" + tag + ".h5"),
+                "--threads", t));
+        run = subprocess(diag.toArray(String[]::new));
+        assertEquals(0, run.code(), run.err());
+        return new Object[] {MinimaFile.read(dir.resolve("m" + tag + ".h5")), SpectraFile.read(dir.resolve("s" + tag + ".h5")),
+                run.err()};
+    }
+
     @Test
-    void threadCountChangesResultsOnlyAtRoundingLevel() throws Exception {
+    void upToTheLaneLimitResultsDoNotDependOnTheThreadCountAtAll() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
+                "--count", "3", "--out", p("d.h5")).code());
+        Object[] one = stagesWithThreads("1", "1");
+        Object[] two = stagesWithThreads("2", "2");
+        Object[] three = stagesWithThreads("3", "3");
+        assertTrue(((String) two[2]).contains("2 realizations at a time, 1 kernel thread each"), (String) two[2]);
+        assertTrue(((String) three[2]).contains("3 realizations at a time"), (String) three[2]);
+        for (Object[] other : new Object[][] {two, three}) {
+            for (int r = 0; r < 3; r++) {
+                assertArrayEquals(((MinimaFile) one[0]).x()[r], ((MinimaFile) other[0]).x()[r], 0.0, "x, bit for bit");
+                assertArrayEquals(((SpectraFile) one[1]).eigenvalues()[r], ((SpectraFile) other[1]).eigenvalues()[r], 0.0,
+                        "eigenvalues, bit for bit");
+            }
+        }
+    }
+
+    @Test
+    void aboveTheLaneLimitThreadCountChangesResultsOnlyAtRoundingLevel() throws Exception {
         assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
                 "--count", "2", "--out", p("d.h5")).code());
-        for (String t : new String[] {"1", "2"}) {
-            CliTest.Run run = subprocess("-cp", System.getProperty("java.class.path"), "org.khgps.cli.Main", "minimize",
-                    "--in", p("d.h5"), "--out", p("m" + t + ".h5"), "--threads", t);
-            assertEquals(0, run.code(), run.err());
-            run = subprocess("-cp", System.getProperty("java.class.path"), "org.khgps.cli.Main", "diagonalize",
-                    "--in", p("m" + t + ".h5"), "--out", p("s" + t + ".h5"), "--threads", t);
-            assertEquals(0, run.code(), run.err());
-        }
-        MinimaFile m1 = MinimaFile.read(dir.resolve("m1.h5"));
-        MinimaFile m2 = MinimaFile.read(dir.resolve("m2.h5"));
-        SpectraFile s1 = SpectraFile.read(dir.resolve("s1.h5"));
-        SpectraFile s2 = SpectraFile.read(dir.resolve("s2.h5"));
+        // pretend N = 600 is large: one realization at a time on all threads, as for N > 8000
+        Object[] one = stagesWithThreads("1", "1", "-Dkhgps.parallelUpToN=100");
+        Object[] two = stagesWithThreads("2", "2", "-Dkhgps.parallelUpToN=100");
+        assertTrue(((String) two[2]).contains("1 realization at a time, 2 kernel threads each"), (String) two[2]);
+        MinimaFile m1 = (MinimaFile) one[0];
+        MinimaFile m2 = (MinimaFile) two[0];
+        SpectraFile s1 = (SpectraFile) one[1];
+        SpectraFile s2 = (SpectraFile) two[1];
         // the documented tolerance (docs/provenance.md): native kernels split sums by thread
         for (int r = 0; r < 2; r++) {
             for (int i = 0; i < 600; i++) {

@@ -7,6 +7,7 @@ import org.khgps.core.CouplingOperator;
 import org.khgps.core.Disorder;
 import org.khgps.core.Eigensolver;
 import org.khgps.core.Hamiltonian;
+import org.khgps.core.Lanes;
 import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.Seeds;
@@ -14,60 +15,89 @@ import org.khgps.core.StudyPoint;
 import org.khgps.core.SymmetricMatrix;
 
 /**
- * Benchmark of one realization's work (sample + minimize + diagonalize) in-process, as the
- * pipeline's tasks do it, for bench/run.sh. Not a user command: run as
- * {@code java -cp khgps.jar org.khgps.cli.bench.RealizationBench N J h kappa0 reps threads [products] [solver]}.
- * Prints one JSON line per repetition, then the dgemm peak of this machine on the same threads.
+ * Benchmark of one chunk's work (sample + minimize + diagonalize per realization) in-process, as
+ * the pipeline's tasks do it, for bench/run.sh. Not a user command: run as
+ * {@code java -cp khgps.jar org.khgps.cli.bench.RealizationBench N J h kappa0 reps threads [lanes] [products] [solver]}
+ * with lanes "auto" (the tasks' plan, {@link Lanes#plan}) or "serial" (one realization at a time
+ * on all threads). First one untimed warm-up realization per lane (JIT compilation; a task's
+ * chunk holds hundreds of realizations at these N), then {@code reps} timed ones: one JSON line
+ * each, then the chunk's wall time, then the dgemm peak of this machine on the same threads.
  */
 public final class RealizationBench {
 
     private RealizationBench() {
     }
 
-    public static void main(String[] args) {
+    private record Lane(SymmetricMatrix matrix, CouplingOperator operator) {
+    }
+
+    public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         double J = Double.parseDouble(args[1]);
         double h = Double.parseDouble(args[2]);
         double kappa0 = Double.parseDouble(args[3]);
         int reps = Integer.parseInt(args[4]);
         int threads = Integer.parseInt(args[5]);
-        String products = args.length > 6 ? args[6] : "native";
-        String solverName = args.length > 7 ? args[7] : "auto";
-        NativeLinalg.setThreads(threads);
+        String mode = args.length > 6 ? args[6] : "auto";
+        String products = args.length > 7 ? args[7] : "native";
+        String solverName = args.length > 8 ? args[8] : "auto";
+        Lanes lanes = mode.equals("serial") ? new Lanes(1, threads)
+                : Lanes.plan(n, threads, Runtime.getRuntime().maxMemory() + SymmetricMatrix.bytesFor(n) * threads,
+                        products.equals("native"));
+        NativeLinalg.setThreads(lanes.kernelThreads());
         StudyPoint point = new StudyPoint(n, h, J, kappa0);
         Eigensolver solver = switch (solverName) {
             case "dsyevd" -> Eigensolver.lapack(Integer.MAX_VALUE);
             case "2stage" -> Eigensolver.lapack(1);
-            default -> Eigensolver.named(solverName);
+            default -> Eigensolver.named(solverName, lanes.kernelThreads());
         };
-        SymmetricMatrix m = SymmetricMatrix.allocate(n);
-        CouplingOperator op = products.equals("native") ? NativeLinalg.couplings(m) : CouplingOperator.java(m, threads);
-        for (int r = 0; r < reps; r++) {
+        int warmup = lanes.lanes();
+        Lanes.Work<Lane> work = (lane, index) -> {
+            boolean timed = index >= warmup;
+            int r = timed ? index - warmup : 1_000_000 + index;
+            SymmetricMatrix m = lane.matrix();
             long t0 = System.nanoTime();
             long seed = Seeds.realizationSeed(1, point, r);
             double[] kappa = Disorder.kappa(seed, n, kappa0);
-            Disorder.fillCouplings(seed, J, m, threads);
+            Disorder.fillCouplings(seed, J, m, lanes.kernelThreads());
             long t1 = System.nanoTime();
-            Minimizer.Result res = Minimizer.minimize(kappa, h, op, Minimizer.Settings.defaults());
+            Minimizer.Result res = Minimizer.minimize(kappa, h, lane.operator(), Minimizer.Settings.defaults());
             long t2 = System.nanoTime();
-            // diagonalize as its own stage does: regenerate J, then the Hessian's diagonal
-            Disorder.fillCouplings(seed, J, m, threads);
-            long t3 = System.nanoTime();
+            // J is still in the matrix (its diagonal is zero): only the Hessian's diagonal is new.
+            // The pipeline's diagonalize stage regenerates J first; that is timed below, apart.
             double[] d = Hamiltonian.hessianDiagonal(kappa, res.x());
             for (int i = 0; i < n; i++) {
                 m.setDiagonal(i, d[i]);
             }
             double[] eig = solver.eigenvalues(m);
             long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "{\"N\":%d,\"J\":%s,\"rep\":%d,\"sample_s\":%.4f,\"minimize_s\":%.4f,"
-                    + "\"regenerate_s\":%.4f,\"eigen_s\":%.4f,\"total_s\":%.4f,\"iterations\":%d,\"products\":%d,"
-                    + "\"max_grad\":%.3e,\"converged\":%b,\"lambda_min\":%.6e}%n",
-                    n, J, r, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (t4 - t3) * 1e-9,
-                    ((t2 - t0) + (t4 - t3)) * 1e-9, res.iterations(), res.products(), res.maxGradient(),
+            System.out.printf(Locale.ROOT, "{\"N\":%d,\"J\":%s,\"rep\":%d,\"warmup\":%b,\"sample_s\":%.4f,"
+                    + "\"minimize_s\":%.4f,\"eigen_s\":%.4f,\"total_s\":%.4f,\"iterations\":%d,"
+                    + "\"products\":%d,\"max_grad\":%.3e,\"converged\":%b,\"lambda_min\":%.6e}%n",
+                    n, J, r, !timed, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t4 - t2) * 1e-9,
+                    (t4 - t0) * 1e-9, res.iterations(), res.products(), res.maxGradient(),
                     res.converged(), eig[0]);
-        }
+        };
+        // warm-up realizations one per lane, then the timed chunk through the same lanes
+        lanes.run(warmup, () -> newLane(n, products, lanes), work);
+        long start = System.nanoTime();
+        lanes.run(reps, () -> newLane(n, products, lanes), (lane, r) -> work.realization(lane, r + warmup));
+        double wall = (System.nanoTime() - start) * 1e-9;
+        // what the separate diagonalize stage adds: J regenerated into every lane's matrix at once
+        long regenerate = System.nanoTime();
+        lanes.run(lanes.lanes(), () -> SymmetricMatrix.allocate(n),
+                (m, r) -> Disorder.fillCouplings(Seeds.realizationSeed(1, point, r), J, m, lanes.kernelThreads()));
+        double regenerateWall = (System.nanoTime() - regenerate) * 1e-9 / lanes.lanes();
+        System.out.printf(Locale.ROOT, "{\"chunk_wall_s\":%.4f,\"realizations\":%d,\"regenerate_s\":%.4f,\"lanes\":%d,"
+                + "\"kernel_threads\":%d}%n", wall, reps, regenerateWall, lanes.lanes(), lanes.kernelThreads());
+        NativeLinalg.setThreads(threads); // the peak on all the task's threads
         System.out.printf(Locale.ROOT, "{\"dgemm_gflops\":%.1f,\"threads\":%d,\"linalg\":\"%s\",\"solver\":\"%s\"}%n",
-                dgemmPeak(threads), threads, NativeLinalg.describe(), solver.describe());
+                dgemmPeak(threads), threads, NativeLinalg.describe() + "; " + lanes.describe(), solver.describe());
+    }
+
+    private static Lane newLane(int n, String products, Lanes lanes) {
+        SymmetricMatrix m = SymmetricMatrix.allocate(n);
+        return new Lane(m, products.equals("native") ? NativeLinalg.couplings(m) : CouplingOperator.java(m, lanes.kernelThreads()));
     }
 
     /** Best of five n = 2000 dgemm products, in GFLOP/s (2 n^3 flops each). */
