@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -68,9 +70,40 @@ final class Plots {
         return s;
     }
 
+    /**
+     * A log axis for the positive values of one coordinate of the data: ticks on whole decades
+     * (10^-2, 10^-1, ...) with 9 minor ticks between when the data span 1.5 decades or more;
+     * for narrower data, plain numbers (0.089, 0.1, 0.112) instead of JFreeChart's fractional
+     * exponents (10^-1.05).
+     */
+    private static LogAxis logAxis(String label, XYSeriesCollection data, boolean domain) {
+        LogAxis axis = new LogAxis(label);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            for (int k = 0; k < data.getItemCount(i); k++) {
+                double v = domain ? data.getXValue(i, k) : data.getYValue(i, k);
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (hi > 0 && Math.log10(hi / lo) >= 1.5) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+            axis.setMinorTickCount(9);
+            axis.setMinorTickMarksVisible(true);
+        } else if (hi > 0) {
+            boolean plain = lo >= 0.01 && hi < 1e4;
+            axis.setNumberFormatOverride(new DecimalFormat(plain ? "0.###" : "0.##E0",
+                    DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
+        return axis;
+    }
+
     private static JFreeChart logLog(XYSeriesCollection data, String title, String x, String y) {
-        LogAxis xAxis = new LogAxis(x);
-        LogAxis yAxis = new LogAxis(y);
+        LogAxis xAxis = logAxis(x, data, true);
+        LogAxis yAxis = logAxis(y, data, false);
         xAxis.setSmallestValue(1e-6);
         yAxis.setSmallestValue(1e-12);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, new XYLineAndShapeRenderer(true, true));
@@ -89,8 +122,12 @@ final class Plots {
             data.addSeries(dosSeries(p, label(p)));
             data.addSeries(fitSeries(p, label(p) + " fit A_g w^4"));
         }
-        JFreeChart chart = logLog(data, "Density of states D(omega)", "omega", "D(omega)");
-        style((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(), points.size());
+        JFreeChart chart = logLog(data, "Density of states D(omega) (dashed: fitted A_g omega^4)", "omega", "D(omega)");
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        style(r, points.size());
+        for (int i = 0; i < points.size(); i++) {
+            r.setSeriesVisibleInLegend(2 * i + 1, false); // the dashed fit has its point's colour
+        }
         return chart;
     }
 
@@ -142,8 +179,8 @@ final class Plots {
 
     private static JFreeChart chart(XYSeriesCollection data, String title, String x, String y, boolean logX, boolean logY,
                                     boolean lines, boolean shapes) {
-        org.jfree.chart.axis.ValueAxis xAxis = logX ? new LogAxis(x) : new NumberAxis(x);
-        org.jfree.chart.axis.ValueAxis yAxis = logY ? new LogAxis(y) : new NumberAxis(y);
+        org.jfree.chart.axis.ValueAxis xAxis = logX ? logAxis(x, data, true) : new NumberAxis(x);
+        org.jfree.chart.axis.ValueAxis yAxis = logY ? logAxis(y, data, false) : new NumberAxis(y);
         if (!logY) {
             ((NumberAxis) yAxis).setAutoRangeIncludesZero(false);
         }
