@@ -2,6 +2,7 @@ package org.khgps.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.khgps.core.Disorder;
@@ -58,6 +59,7 @@ final class DiagonalizeCommand implements Command {
         NativeLinalg.setThreads(lanes.kernelThreads());
         Eigensolver solver = Eigensolver.named(solverName, lanes.kernelThreads());
         System.err.println("diagonalize: " + count + " realizations, N = " + n + ", " + lanes.describe());
+        AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
         lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
             long start = System.nanoTime();
             Disorder.fillCouplings(minima.realizationSeed()[r], point.J(), m, lanes.kernelThreads());
@@ -85,8 +87,8 @@ final class DiagonalizeCommand implements Command {
             eigenvalues[r] = lambda;
             traceResidual[r] = Math.abs(sum - trace) / (n * scale);
             frobeniusResidual[r] = Math.abs(sum2 - frobenius) / frobenius;
-            System.err.printf("diagonalize: realization %d (%d/%d): lambda_min = %.4e, %d negative, residual %.1e, %.2f s%n",
-                    minima.realization()[r], r + 1, count, lambda[0], negative[r], frobeniusResidual[r],
+            System.err.printf("diagonalize: realization %d (%d of %d done): lambda_min = %.4e, %d negative, residual %.1e, %.2f s%n",
+                    minima.realization()[r], done.incrementAndGet(), count, lambda[0], negative[r], frobeniusResidual[r],
                     (System.nanoTime() - start) * 1e-9);
         });
         new SpectraFile(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative,

@@ -2,15 +2,15 @@ package org.khgps.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.khgps.core.CouplingOperator;
 import org.khgps.core.Disorder;
 import org.khgps.core.Lanes;
+import org.khgps.core.MatrixLane;
 import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.StudyPoint;
-import org.khgps.core.SymmetricMatrix;
 import org.khgps.io.DisorderFile;
 import org.khgps.io.MinimaFile;
 
@@ -71,12 +71,8 @@ final class MinimizeCommand implements Command {
         Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(), products.equals("native"));
         NativeLinalg.setThreads(lanes.kernelThreads());
         System.err.println("minimize: " + count + " realizations, N = " + n + ", " + lanes.describe());
-        lanes.run(count, () -> {
-            SymmetricMatrix couplings = SymmetricMatrix.allocate(n);
-            CouplingOperator operator = products.equals("native")
-                    ? NativeLinalg.couplings(couplings) : CouplingOperator.java(couplings, lanes.kernelThreads());
-            return new MatrixLane(couplings, operator);
-        }, (lane, r) -> {
+        AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
+        lanes.run(count, () -> MatrixLane.allocate(n, products.equals("native"), lanes.kernelThreads()), (lane, r) -> {
             long start = System.nanoTime();
             Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), lane.matrix(), lanes.kernelThreads());
             Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), lane.operator(), settings);
@@ -88,8 +84,8 @@ final class MinimizeCommand implements Command {
             maxGradient[r] = result.maxGradient();
             iterations[r] = result.iterations();
             energy[r] = result.energy();
-            System.err.printf("minimize: realization %d (%d/%d): %s after %d iterations, max|grad H| = %.2e, %.2f s%n",
-                    disorder.realization()[r], r + 1, count, result.converged() ? "converged" : "NOT CONVERGED",
+            System.err.printf("minimize: realization %d (%d of %d done): %s after %d iterations, max|grad H| = %.2e, %.2f s%n",
+                    disorder.realization()[r], done.incrementAndGet(), count, result.converged() ? "converged" : "NOT CONVERGED",
                     result.iterations(), result.maxGradient(), (System.nanoTime() - start) * 1e-9);
         });
         new MinimaFile(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(), disorder.kappa(), x,
