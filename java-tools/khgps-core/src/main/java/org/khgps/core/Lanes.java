@@ -1,6 +1,5 @@
 package org.khgps.core;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -10,8 +9,8 @@ import java.util.function.Supplier;
  * <p>Up to N = {@link #PARALLEL_UP_TO_N}, with native kernels, realizations run side by side,
  * one per lane, each lane with its own matrix and single-threaded BLAS/LAPACK. The tridiagonal
  * reduction and the J.x products are memory-bound, so two single-threaded realizations on 2 cores
- * get through more work than one two-threaded one (bench/run.sh: 10% more at N = 2000, 25% at
- * N = 4000, where dsyev_2stage's band-to-tridiagonal step is serial anyway). Because every kernel
+ * get through more work than one two-threaded one (bench/run.sh: 1.7x at N = 1000, 1.1-1.2x at
+ * N = 2000-8000; dsyev_2stage's band-to-tridiagonal step is serial anyway). Because every kernel
  * is then single-threaded, a realization's numbers are the same bit for bit whatever the task's
  * thread count, chunk or memory. Above that N a second matrix costs too much memory (the N = 16000
  * bound is one matrix), so one realization at a time uses every thread.
@@ -76,8 +75,7 @@ public record Lanes(int lanes, int kernelThreads) {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        Throwable[] failures = new Throwable[count + 1]; // by realization; the last slot: lane setup
-        AtomicBoolean failed = new AtomicBoolean();
+        Failure failure = new Failure();
         Thread[] threads = new Thread[workers];
         for (int k = 0; k < workers; k++) {
             threads[k] = new Thread(() -> {
@@ -85,21 +83,15 @@ public record Lanes(int lanes, int kernelThreads) {
                 try {
                     lane = newLane.get();
                 } catch (Throwable t) {
-                    synchronized (failures) {
-                        failures[count] = failures[count] == null ? t : failures[count];
-                    }
-                    failed.set(true);
+                    failure.record(Integer.MAX_VALUE, t); // after any realization's own failure
                     return;
                 }
                 int r;
-                while (!failed.get() && (r = next.getAndIncrement()) < count) {
+                while (!failure.seen() && (r = next.getAndIncrement()) < count) {
                     try {
                         work.realization(lane, r);
                     } catch (Throwable t) {
-                        synchronized (failures) {
-                            failures[r] = t;
-                        }
-                        failed.set(true);
+                        failure.record(r, t);
                     }
                 }
             }, "khgps-lane-" + k);
@@ -108,17 +100,36 @@ public record Lanes(int lanes, int kernelThreads) {
         for (Thread t : threads) {
             t.join();
         }
-        synchronized (failures) {
-            for (Throwable t : failures) {
-                if (t instanceof Exception e) {
-                    throw e;
-                }
-                if (t instanceof Error e) {
-                    throw e;
-                }
-                if (t != null) {
-                    throw new IllegalStateException(t);
-                }
+        failure.rethrow();
+    }
+
+    /** The failure of the lowest realization index seen by any lane. */
+    private static final class Failure {
+        private int index = Integer.MAX_VALUE;
+        private Throwable error;
+        private volatile boolean seen;
+
+        synchronized void record(int r, Throwable t) {
+            if (error == null || r < index) {
+                index = r;
+                error = t;
+            }
+            seen = true;
+        }
+
+        boolean seen() {
+            return seen;
+        }
+
+        synchronized void rethrow() throws Exception {
+            if (error instanceof Exception e) {
+                throw e;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            if (error != null) {
+                throw new IllegalStateException(error);
             }
         }
     }
