@@ -26,7 +26,8 @@ import org.khgps.core.SymmetricMatrix;
  * with lanes "auto" (the tasks' plan, {@link Lanes#plan}) or "serial" (one realization at a time
  * on all threads). First one untimed warm-up realization per lane (JIT compilation; a task's
  * chunk holds hundreds of realizations at these N), then {@code reps} timed ones: one JSON line
- * each, then the chunk's wall time, then the dgemm peak of this machine on the same threads.
+ * each, then the chunk's wall time and the bare J.x product time, then the dgemm peak of this machine
+ * on the same threads.
  */
 public final class RealizationBench {
 
@@ -104,10 +105,34 @@ public final class RealizationBench {
         Arrays.sort(fillSeconds);
         double regenerateWall = fillSeconds[fills / 2] / lanes.lanes();
         System.out.printf(Locale.ROOT, "{\"chunk_wall_s\":%.4f,\"realizations\":%d,\"regenerate_s\":%.4f,\"lanes\":%d,"
-                + "\"kernel_threads\":%d}%n", wall, reps, regenerateWall, lanes.lanes(), lanes.kernelThreads());
+                + "\"kernel_threads\":%d,\"product_s\":%.3e}%n", wall, reps, regenerateWall, lanes.lanes(),
+                lanes.kernelThreads(), bareProduct(made.get(0)));
         NativeLinalg.setThreads(threads); // the peak on all the task's threads
         System.out.printf(Locale.ROOT, "{\"dgemm_gflops\":%.1f,\"threads\":%d,\"linalg\":\"%s\",\"solver\":\"%s\"}%n",
                 dgemmPeak(threads), threads, NativeLinalg.describe() + "; " + lanes.describe(), solver.describe());
+    }
+
+    /**
+     * Median time of one J.x product on a lane's matrix, nothing else running: the bare cost of a
+     * minimizer iteration's product, for the floor run.sh prints (iterations x this + eigen step).
+     */
+    static double bareProduct(MatrixLane lane) {
+        int n = lane.matrix().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.sin(i);
+        }
+        double[] seconds = new double[41];
+        for (int k = -5; k < seconds.length; k++) { // 5 untimed: caches and JIT
+            long t = System.nanoTime();
+            lane.operator().multiply(x, y);
+            if (k >= 0) {
+                seconds[k] = (System.nanoTime() - t) * 1e-9;
+            }
+        }
+        Arrays.sort(seconds);
+        return seconds[seconds.length / 2];
     }
 
     /** Best of five n = 2000 dgemm products, in GFLOP/s (2 n^3 flops each). */
