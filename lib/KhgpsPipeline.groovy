@@ -12,8 +12,11 @@ class KhgpsPipeline {
         List<Map> points
         try {
             points = KhgpsParams.points(params, workflow.projectDir.toFile())
-            ['tolerance'].each { name ->
-                KhgpsParams.numbers(name, params[name], 'a number > 0') { it > 0 }
+            [tolerance: ['a number > 0', { it > 0 }],
+             precondition_below: ['a number in [0, 1)', { it >= 0 && it < 1 }]].each { name, rule ->
+                if (KhgpsParams.numbers(name, params[name], rule[0], rule[1]).size() != 1) {
+                    throw new IllegalArgumentException("--${name} takes one value (${rule[0]}), got '${params[name]}'")
+                }
             }
             KhgpsParams.integer('max_iterations', params.max_iterations, 1, 'an integer >= 1')
             KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')

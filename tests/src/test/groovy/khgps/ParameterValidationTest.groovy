@@ -33,5 +33,7 @@ class ParameterValidationTest extends Specification {
         'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
         'J'            | ','         || "--J has an empty value in ','"
         'max_memory'   | '512.MB'    || '--N 256 needs 0.8 GB of memory per task'
+        'precondition_below' | '1'   || '--precondition_below must be a number in [0, 1), got 1'
+        'tolerance'    | '1e-10,1e-8' || "--tolerance takes one value (a number > 0), got '1e-10,1e-8'"
     }
 }

@@ -69,6 +69,7 @@ e = s['eigenvalues'][()]
 print('shape', e.shape, 'ascending', bool((np.diff(e, axis=1) >= 0).all()))
 m = h5py.File('minima/minima_000004-000007.h5', 'r')
 print('minima', m['kappa'].shape, m['x'].shape, m.attrs['point_id'].decode())
+print('switch', float(m.attrs['precondition_below']), 'worst', float(m['max_grad'][()].max()) <= float(m.attrs['tolerance']))
 f = h5py.File('fit.h5', 'r')
 print('A_g', float(f.attrs['A_g']), f['provenance'].attrs['tool'].decode())
 ''')
@@ -76,6 +77,7 @@ print('A_g', float(f.attrs['A_g']), f['provenance'].attrs['tool'].decode())
             assert out.contains('counts 2048')
             assert out.contains('shape (4, 256) ascending True')
             assert out.contains("minima (4, 256) (4, 256) ${dir.name}")
+            assert out.contains('switch 0.0001 worst True')
             assert out.contains('khgps fit')
         }
     }

@@ -37,6 +37,9 @@ final class MinimizeCommand implements Command {
                         + Minimizer.Settings.DEFAULT_TOLERANCE + ")"))
                 .addOption(Args.optional("max-iterations", "int", "give up after this many CG iterations (default "
                         + Minimizer.Settings.DEFAULT_MAX_ITERATIONS + ")"))
+                .addOption(Args.optional("precondition-below", "float", "switch to the Jacobi-preconditioned tail "
+                        + "once max|grad H| falls below this fraction of its value at x = 0; 0 = plain CG to the end "
+                        + "(default " + Minimizer.Settings.DEFAULT_PRECONDITION_BELOW + ")"))
                 .addOption(Args.optional("products", "name", "J.x products: native (OpenBLAS dsymv) or java "
                         + "(default native when it loads)"))
                 .addOption(Args.threadsOption());
@@ -49,7 +52,8 @@ final class MinimizeCommand implements Command {
         Minimizer.Settings settings = new Minimizer.Settings(
                 Args.number(line, "tolerance", Minimizer.Settings.DEFAULT_TOLERANCE),
                 (int) Args.integer(line, "max-iterations", (long) Minimizer.Settings.DEFAULT_MAX_ITERATIONS, 1),
-                Minimizer.Settings.DEFAULT_REFRESH_EVERY);
+                Minimizer.Settings.DEFAULT_REFRESH_EVERY,
+                Args.number(line, "precondition-below", Minimizer.Settings.DEFAULT_PRECONDITION_BELOW));
         int threads = Args.threads(line);
         String products = Args.text(line, "products", NativeLinalg.available() ? "native" : "java");
         if (!products.equals("native") && !products.equals("java")) {
@@ -89,7 +93,8 @@ final class MinimizeCommand implements Command {
                     result.iterations(), result.maxGradient(), (System.nanoTime() - start) * 1e-9);
         });
         new MinimaFile(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(), disorder.kappa(), x,
-                converged, maxGradient, iterations, energy, settings.tolerance(), settings.maxIterations())
+                converged, maxGradient, iterations, energy, settings.tolerance(), settings.maxIterations(),
+                settings.preconditionBelow())
                 .write(out, invocation.provenance(List.of(in), lanes));
     }
 }

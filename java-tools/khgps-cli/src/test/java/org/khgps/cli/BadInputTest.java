@@ -61,6 +61,7 @@ class BadInputTest {
         unwritable output      | minimize --in DIR/disorder.h5 --out DIR/readonly/minima.h5             | is not writable
         missing output dir     | minimize --in DIR/disorder.h5 --out DIR/nowhere/minima.h5              | does not exist
         bad tolerance          | minimize --in DIR/disorder.h5 --out OUT --tolerance -1                 | tolerance must be
+        bad tail switch        | minimize --in DIR/disorder.h5 --out OUT --precondition-below 1         | precondition-below must be in [0, 1), got 1.0
         unknown solver         | diagonalize --in DIR/minima.h5 --out OUT --solver magic                | solver must be one of auto, lapack, ejml
         unknown command        | optimize --in x                                                        | unknown command 'optimize'
         """)

@@ -8,14 +8,24 @@ package org.khgps.core;
  * is declared, so the reported max|grad H| is that of a freshly computed gradient. The search
  * direction restarts at steepest descent every N iterations, when Polak-Ribiere's beta is
  * negative (PR+), and whenever the direction is not a descent one.
+ *
+ * <p>Preconditioned tail: once max|g| has fallen to {@link Settings#preconditionBelow} times its
+ * value at x = 0 (that is, times h), the search directions are built from M^-1 g with M the
+ * Hessian's diagonal kappa_i + x_i^2/2, restarting there. By then x is deep inside the basin of
+ * the minimum plain CG is heading for, so the end point is the same minimum (to the tolerance's
+ * precision, |dx| <= 4e-8 over 90 realizations at N = 1000, J = 0.1-1) in 12-26% fewer products.
+ * Preconditioning from x = 0 would be faster still but changes which minimum is reached
+ * (docs/numerics.md). preconditionBelow = 0 gives plain CG all the way.
  */
 public final class Minimizer {
 
     /** Stopping rule: max_i |dH/dx_i| <= tolerance, or give up after maxIterations. */
-    public record Settings(double tolerance, int maxIterations, int refreshEvery) {
+    public record Settings(double tolerance, int maxIterations, int refreshEvery, double preconditionBelow) {
         public static final double DEFAULT_TOLERANCE = 1e-10;
         public static final int DEFAULT_MAX_ITERATIONS = 100_000;
         public static final int DEFAULT_REFRESH_EVERY = 50;
+        /** Two decades below where a switch first changed a minimum (1e-2: 1 of 8 at N = 2000, J = 0.3). */
+        public static final double DEFAULT_PRECONDITION_BELOW = 1e-4;
 
         public Settings {
             if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
@@ -27,6 +37,14 @@ public final class Minimizer {
             if (refreshEvery < 1) {
                 throw new IllegalArgumentException("refresh interval must be >= 1, got " + refreshEvery);
             }
+            if (!(preconditionBelow >= 0 && preconditionBelow < 1)) {
+                throw new IllegalArgumentException("precondition-below must be in [0, 1), got " + preconditionBelow);
+            }
+        }
+
+        /** The default preconditioned tail. */
+        public Settings(double tolerance, int maxIterations, int refreshEvery) {
+            this(tolerance, maxIterations, refreshEvery, DEFAULT_PRECONDITION_BELOW);
         }
 
         public static Settings defaults() {
@@ -50,26 +68,43 @@ public final class Minimizer {
         double[] gNew = new double[n];
         double[] d = new double[n];
         double[] jd = new double[n];
+        // z is the preconditioned gradient M^-1 g: g itself (same array) before the tail
+        double[] zSpare = null;
+        double[] zOther = null;
+        boolean preconditioned = false;
         long products = 0;
 
         Hamiltonian.gradient(kappa, h, x, jx, g);
-        for (int i = 0; i < n; i++) {
-            d[i] = -g[i];
-        }
-        double gg = dot(g, g);
+        double[] z = g;
+        steepest(z, d);
+        double zg = dot(z, g);
+        double switchAt = settings.preconditionBelow() * Hamiltonian.maxAbs(g);
         int iteration = 0;
         while (true) {
-            if (Hamiltonian.maxAbs(g) <= settings.tolerance()) {
+            double maxGradient = Hamiltonian.maxAbs(g);
+            if (maxGradient <= settings.tolerance()) {
                 // confirm against a fresh J x before declaring convergence
                 couplings.multiply(x, jx);
                 products++;
                 Hamiltonian.gradient(kappa, h, x, jx, g);
-                gg = dot(g, g);
-                if (Hamiltonian.maxAbs(g) <= settings.tolerance()) {
-                    return new Result(x, Hamiltonian.energy(kappa, h, x, jx), Hamiltonian.maxAbs(g),
-                            iteration, products, true);
+                maxGradient = Hamiltonian.maxAbs(g);
+                if (maxGradient <= settings.tolerance()) {
+                    return new Result(x, Hamiltonian.energy(kappa, h, x, jx), maxGradient, iteration, products, true);
                 }
-                steepest(g, d);
+                if (preconditioned) {
+                    precondition(kappa, x, g, z);
+                }
+                zg = dot(z, g);
+                steepest(z, d);
+            }
+            if (!preconditioned && maxGradient <= switchAt) {
+                preconditioned = true;
+                zSpare = new double[n];
+                zOther = new double[n];
+                z = zSpare;
+                precondition(kappa, x, g, z);
+                zg = dot(z, g);
+                steepest(z, d);
             }
             if (iteration >= settings.maxIterations()) {
                 couplings.multiply(x, jx);
@@ -105,32 +140,47 @@ public final class Minimizer {
                 products++;
             }
             Hamiltonian.gradient(kappa, h, x, jx, gNew);
-            double ggNew = dot(gNew, gNew);
-            double beta = gg > 0 ? Math.max(0, (ggNew - dot(gNew, g)) / gg) : 0;
+            double[] zNew = gNew;
+            if (preconditioned) {
+                zNew = z == zSpare ? zOther : zSpare;
+                precondition(kappa, x, gNew, zNew);
+            }
+            double zgNew = dot(zNew, gNew);
+            double beta = zg > 0 ? Math.max(0, (zgNew - dot(zNew, g)) / zg) : 0;
             if (iteration % n == 0) {
                 beta = 0;
             }
             double slope = 0;
             for (int i = 0; i < n; i++) {
-                d[i] = -gNew[i] + beta * d[i];
+                d[i] = -zNew[i] + beta * d[i];
                 slope += d[i] * gNew[i];
             }
             if (!(slope < 0)) {
-                steepest(gNew, d);
+                steepest(zNew, d);
             }
             double[] t = g;
             g = gNew;
             gNew = t;
-            gg = ggNew;
-            if (!Double.isFinite(gg)) {
+            z = zNew;
+            zg = zgNew;
+            if (!Double.isFinite(zg)) {
                 throw new ArithmeticException("gradient became non-finite at iteration " + iteration);
             }
         }
     }
 
-    private static void steepest(double[] g, double[] d) {
+    /** z = M^-1 g with M_ii = kappa_i + x_i^2/2 (the Hessian's diagonal; 1 where that is not positive). */
+    private static void precondition(double[] kappa, double[] x, double[] g, double[] z) {
         for (int i = 0; i < g.length; i++) {
-            d[i] = -g[i];
+            double m = kappa[i] + 0.5 * x[i] * x[i];
+            z[i] = m > 0 ? g[i] / m : g[i];
+        }
+    }
+
+    /** d = -z: a restart along the (preconditioned) steepest descent. */
+    private static void steepest(double[] z, double[] d) {
+        for (int i = 0; i < z.length; i++) {
+            d[i] = -z[i];
         }
     }
 

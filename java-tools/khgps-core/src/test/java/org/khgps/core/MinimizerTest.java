@@ -2,6 +2,7 @@ package org.khgps.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,5 +62,38 @@ class MinimizerTest {
                 assertEquals(java.x()[i], nat.x()[i], 1e-8);
             }
         }
+    }
+
+    @ParameterizedTest(name = "J = {0}")
+    @ValueSource(doubles = {0.1, 0.3, 1.0})
+    void preconditionedTailReachesPlainCgsMinimumInFewerProducts(double J) {
+        StudyPoint point = new StudyPoint(N, 0.01, J, 1.0);
+        SymmetricMatrix m = SymmetricMatrix.allocate(N);
+        Minimizer.Settings plain = new Minimizer.Settings(1e-10, 100_000, 50, 0);
+        long plainProducts = 0;
+        long tailProducts = 0;
+        for (int r = 0; r < 6; r++) {
+            long seed = Seeds.realizationSeed(7, point, r);
+            double[] kappa = Disorder.kappa(seed, N, point.kappa0());
+            Disorder.fillCouplings(seed, J, m, 1);
+            Minimizer.Result a = Minimizer.minimize(kappa, point.h(), CouplingOperator.java(m, 1), plain);
+            Minimizer.Result b = Minimizer.minimize(kappa, point.h(), CouplingOperator.java(m, 1), Minimizer.Settings.defaults());
+            assertTrue(a.converged() && b.converged(), "realization " + r);
+            // the same local minimum: |dx| <= max|g| / (lowest Hessian eigenvalue) is ~1e-9 here
+            for (int i = 0; i < N; i++) {
+                assertEquals(a.x()[i], b.x()[i], 1e-7, "realization " + r + ", x_" + i);
+            }
+            assertEquals(a.energy(), b.energy(), 1e-14 * N);
+            plainProducts += a.products();
+            tailProducts += b.products();
+        }
+        assertTrue(tailProducts < 0.95 * plainProducts,
+                "preconditioned tail: " + tailProducts + " products against " + plainProducts + " for plain CG");
+    }
+
+    @ParameterizedTest(name = "preconditionBelow = {0}")
+    @ValueSource(doubles = {-0.1, 1.0, Double.NaN})
+    void rejectsASwitchOutsideZeroToOne(double below) {
+        assertThrows(IllegalArgumentException.class, () -> new Minimizer.Settings(1e-10, 10, 50, below));
     }
 }

@@ -217,6 +217,11 @@ public final class H5 {
         throw new BadInputException("attribute '" + name + "' of " + path + " is not a number");
     }
 
+    /** A number attribute files of earlier versions may lack: {@code absent} then. */
+    public static double number(HdfFile file, Path path, String name, double absent) throws BadInputException {
+        return file.getAttribute(name) == null ? absent : number(file, path, name);
+    }
+
     /** The study point and seed recorded on a stage file. */
     public static StudyPoint point(HdfFile file, Path path) throws BadInputException {
         try {

@@ -8,11 +8,14 @@ import org.khgps.core.StudyPoint;
 /**
  * Local minima of H reached by conjugate gradient from x = 0, one row per realization, with
  * what defines the disorder (kappa, realization_seed) so that later stages need only this file.
- * converged[r] = 1 if max|grad H| <= tolerance was reached.
+ * converged[r] = 1 if max|grad H| <= tolerance was reached. preconditionBelow is the minimizer's
+ * switch to its preconditioned tail (a fraction of the starting max|grad H|; 0 = plain CG; NaN in
+ * files written before it was recorded).
  */
 public record MinimaFile(StudyPoint point, long seed, long[] realization, long[] realizationSeed,
                          double[][] kappa, double[][] x, byte[] converged, double[] maxGradient,
-                         int[] iterations, double[] energy, double tolerance, int maxIterations) {
+                         int[] iterations, double[] energy, double tolerance, int maxIterations,
+                         double preconditionBelow) {
 
     public static final String KIND = "minima";
 
@@ -21,6 +24,7 @@ public record MinimaFile(StudyPoint point, long seed, long[] realization, long[]
             H5.putPoint(f, KIND, point, seed);
             f.putAttribute("tolerance", tolerance);
             f.putAttribute("max_iterations", maxIterations);
+            f.putAttribute("precondition_below", preconditionBelow);
             f.putDataset("realization", realization);
             f.putDataset("realization_seed", realizationSeed);
             f.putDataset("kappa", kappa, H5.rows(point.N()));
@@ -53,7 +57,8 @@ public record MinimaFile(StudyPoint point, long seed, long[] realization, long[]
             Checks.length(path, "iterations", iterations.length, r);
             Checks.length(path, "energy", energy.length, r);
             return new MinimaFile(point, H5.seed(f, path), realization, seeds, kappa, x, converged, maxGradient,
-                    iterations, energy, H5.number(f, path, "tolerance"), (int) H5.number(f, path, "max_iterations"));
+                    iterations, energy, H5.number(f, path, "tolerance"), (int) H5.number(f, path, "max_iterations"),
+                    H5.number(f, path, "precondition_below", Double.NaN));
         }
     }
 }
