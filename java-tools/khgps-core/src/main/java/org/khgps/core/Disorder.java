@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>kappa_i = kappa0 * u_i, u_i the i-th uniform of stream 0;</li>
  *   <li>row i of the couplings (J_ij for j > i) from stream 1 + i, J_ij = (J / sqrt(N)) * g,
- *       g standard normal (Marsaglia polar); J_ji = J_ij, J_ii = 0.</li>
+ *       g standard normal ({@link Xoshiro256#nextGaussian}: ziggurat); J_ji = J_ij, J_ii = 0.</li>
  * </ul>
  * Streams are {@link Xoshiro256} seeded with {@link Seeds#streamSeed}. One stream per row lets
  * the matrix be generated in parallel with a result independent of the thread count.

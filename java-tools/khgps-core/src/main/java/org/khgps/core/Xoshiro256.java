@@ -1,18 +1,24 @@
 package org.khgps.core;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
 /**
- * xoshiro256** (Blackman and Vigna 2018), seeded through SplitMix64. Gaussians by the Marsaglia
- * polar method. Written out here so that the sequence a seed produces is pinned by this file
- * (golden values in the tests), not by a library version.
+ * xoshiro256** (Blackman and Vigna 2018), seeded through SplitMix64, written out here so that the
+ * uniform sequence a seed produces is pinned by this file (golden values in the tests), not by a
+ * library version. Gaussians by the modified ziggurat of McFarland (2016) from Apache Commons RNG
+ * (its version is pinned in the pom, and a golden coupling in the tests catches any change): 2.3x
+ * faster than the Marsaglia polar method used before, which made sampling 5% of a realization at
+ * N = 2000 (docs/numerics.md).
  */
-public final class Xoshiro256 {
+public final class Xoshiro256 implements UniformRandomProvider {
 
     private long s0;
     private long s1;
     private long s2;
     private long s3;
-    private double spareGaussian;
-    private boolean hasSpare;
+    private final NormalizedGaussianSampler gaussian;
 
     public Xoshiro256(long seed) {
         long z = seed;
@@ -20,8 +26,10 @@ public final class Xoshiro256 {
         s1 = Seeds.mix(z += 0x9E3779B97F4A7C15L);
         s2 = Seeds.mix(z += 0x9E3779B97F4A7C15L);
         s3 = Seeds.mix(z + 0x9E3779B97F4A7C15L);
+        gaussian = ZigguratSampler.NormalizedGaussian.of(this);
     }
 
+    @Override
     public long nextLong() {
         long result = Long.rotateLeft(s1 * 5, 7) * 9;
         long t = s1 << 17;
@@ -35,27 +43,13 @@ public final class Xoshiro256 {
     }
 
     /** Uniform on [0, 1) with 53 random bits. */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Standard normal deviate. */
     public double nextGaussian() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spareGaussian;
-        }
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * nextDouble() - 1;
-            v = 2 * nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        double f = Math.sqrt(-2 * Math.log(s) / s);
-        spareGaussian = v * f;
-        hasSpare = true;
-        return u * f;
+        return gaussian.sample();
     }
 }
