@@ -37,7 +37,8 @@ echo "bench: commit $(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
 
 run_ours() {  # N J file [auto|serial]
     local mb=$(( 8 * $1 * $1 * ${threads} / 1048576 + 128 ))
-    OPENBLAS_NUM_THREADS=$threads /usr/bin/time -f '%M' -o "$3.rss" \
+    # huge pages as bin/khgps runs the tools (the peer keeps the default environment)
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 OPENBLAS_NUM_THREADS=$threads /usr/bin/time -f '%M' -o "$3.rss" \
         java -Xmx512m -XX:MaxDirectMemorySize=${mb}m -cp "$jar" org.khgps.cli.bench.RealizationBench \
         "$1" "$2" 0.01 1 "$reps" "$threads" "${4:-auto}" > "$3"
 }
