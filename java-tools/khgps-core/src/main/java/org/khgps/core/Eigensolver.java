@@ -65,10 +65,13 @@ public interface Eigensolver {
     int TWO_STAGE_FROM = 4000;
 
     /**
-     * The same on one thread, where the two-stage reduction's serial second step costs nothing
-     * extra: equal at N = 2000 (0.45 s), 2stage 1.2x faster at 3000 and 1.5x at 4000.
+     * The same on one thread (lanes), where the two-stage reduction's serial second step costs
+     * nothing extra: in two lanes with huge pages, dsyevd is 13-16% faster at N = 1000-1500, the
+     * two are equal at 1800, and 2stage is 2-7% faster at 2000 (6 of 6 paired chunks), 1.2x at
+     * 3000 and 1.5x at 4000. Two lanes' lower triangles (2 x 16 MB at N = 2000) no longer fit a
+     * 32 MB L3 there, and dsytrd sweeps its trailing matrix once per column, sy2sb once per band.
      */
-    int TWO_STAGE_FROM_SINGLE_THREAD = 2500;
+    int TWO_STAGE_FROM_SINGLE_THREAD = 2000;
 
     /** {@link #named(String)} for kernels on {@code kernelThreads} threads (the crossover moves). */
     static Eigensolver named(String name, int kernelThreads) {
