@@ -113,6 +113,14 @@ for n in sizes + ([16000] if os.path.exists(f"{out}/ours-16000-0.1.jsonl") else 
     else:
         print(f"N={n} ours_s={o:.4f} peer_s=nan ratio=nan peak_rss_mb={rss:.0f}")
     lanes = chunk["lanes"]
+    if peer and ours:
+        # ours_s above is wall clock (a mean, with the chunk's uneven end); the same statistic on
+        # both sides: a realization's cost in lanes is its latency over the lanes running at once
+        cost = [r["total_s"] / lanes for r in ours]
+        print(f"   like for like: median ours {statistics.median(cost):.4f} s / peer {ps:.4f} s = "
+              f"{statistics.median(cost) / ps:.3f}; mean ours {statistics.mean(cost):.4f} s / peer "
+              f"{statistics.mean(r['total_s'] for r in peer):.4f} s = "
+              f"{statistics.mean(cost) / statistics.mean(r['total_s'] for r in peer):.3f}")
     eig = statistics.median(r["eigen_s"] for r in ours)
     gflops = 4.0 / 3.0 * n ** 3 / (eig / lanes) / 1e9
     print(f"   ours: {lanes} realization(s) at a time, {chunk['kernel_threads']} kernel thread(s) each; "
