@@ -1,6 +1,7 @@
 package org.khgps.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
@@ -9,13 +10,16 @@ import org.khgps.core.Disorder;
 import org.khgps.core.Eigensolver;
 import org.khgps.core.Hamiltonian;
 import org.khgps.core.Lanes;
+import org.khgps.core.LowestModes;
+import org.khgps.core.ModeStructure;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.SymmetricMatrix;
+import org.khgps.io.BadInputException;
 import org.khgps.io.MinimaFile;
 import org.khgps.io.SpectraFile;
 
-/** Stage 3: all eigenvalues of the Hessian at each minimum. */
+/** Stage 3: the eigenvalues of the Hessian at each minimum, all of them or the K lowest with their modes. */
 final class DiagonalizeCommand implements Command {
 
     @Override
@@ -25,8 +29,10 @@ final class DiagonalizeCommand implements Command {
 
     @Override
     public String description() {
-        return "Compute all eigenvalues of the Hessian M_ij = J_ij + delta_ij (kappa_i + x_i^2/2) at each minimum "
-                + "of a minima file; J is regenerated from the realization seeds.";
+        return "Compute the eigenvalues of the Hessian M_ij = J_ij + delta_ij (kappa_i + x_i^2/2) at each minimum "
+                + "of a minima file (the couplings J_ij are regenerated from the realization seeds): all N of them "
+                + "(--spectrum full), or the K lowest by shift-invert on the Cholesky factor with, per mode, the "
+                + "participation ratio and the oscillator that carries it (--spectrum lowest).";
     }
 
     @Override
@@ -34,8 +40,14 @@ final class DiagonalizeCommand implements Command {
         return new Options()
                 .addOption(Args.required("in", "file", "minima file (from khgps minimize)"))
                 .addOption(Args.required("out", "file", "spectra file to write (HDF5)"))
-                .addOption(Args.optional("solver", "name", "auto (native LAPACK if it loads, else EJML), lapack or "
-                        + "ejml (default auto)"))
+                .addOption(Args.optional("spectrum", "which", "full (default): all N eigenvalues; lowest: the K lowest "
+                        + "eigenpairs (--modes)"))
+                .addOption(Args.optional("modes", "K", "with --spectrum lowest: how many lowest modes (default 2% of N, "
+                        + "at least 1)"))
+                .addOption(Args.optional("save-vectors", "M", "with --spectrum lowest: also store the eigenvectors of "
+                        + "the M lowest modes (default 0)"))
+                .addOption(Args.optional("solver", "name", "full spectrum: auto (native LAPACK if it loads, else "
+                        + "EJML), lapack or ejml (default auto)"))
                 .addOption(Args.threadsOption());
     }
 
@@ -45,7 +57,53 @@ final class DiagonalizeCommand implements Command {
         Path out = Args.output(line, "out");
         int threads = Args.threads(line);
         String solverName = Args.text(line, "solver", "auto");
+        String spectrum = Args.text(line, "spectrum", "full");
+        if (!spectrum.equals("full") && !spectrum.equals("lowest")) {
+            throw new BadInputException("--spectrum must be full or lowest, got '" + spectrum + "'");
+        }
         MinimaFile minima = MinimaFile.read(in);
+        StudyPoint point = minima.point();
+        int n = point.N();
+        if (spectrum.equals("full")) {
+            for (String option : List.of("modes", "save-vectors")) {
+                if (line.hasOption(option)) {
+                    throw new BadInputException("--" + option + " needs --spectrum lowest");
+                }
+            }
+            full(minima, in, out, threads, solverName, invocation);
+            return;
+        }
+        int k = (int) Args.integer(line, "modes", (long) LowestModes.defaultModes(n), 1);
+        if (k > n) {
+            throw new BadInputException("--modes must be <= N = " + n + ", got " + k);
+        }
+        int saved = (int) Args.integer(line, "save-vectors", 0L, 0);
+        if (saved > k) {
+            throw new BadInputException("--save-vectors must be <= --modes = " + k + ", got " + saved);
+        }
+        lowest(minima, in, out, threads, k, saved, invocation);
+    }
+
+    private static Lanes lanes(int n, int threads, long workBytes, boolean nativeKernels) {
+        NotEnoughMemory.checkMatrix(n, workBytes);
+        Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(), SymmetricMatrix.bytesFor(n) + workBytes,
+                nativeKernels);
+        NativeLinalg.setThreads(lanes.kernelThreads());
+        return lanes;
+    }
+
+    /** M at the minimum of realization r, into m: couplings from the seed, kappa_i + x_i^2/2 on the diagonal. */
+    private static double[] hessian(MinimaFile minima, int r, SymmetricMatrix m, int kernelThreads) {
+        Disorder.fillCouplings(minima.realizationSeed()[r], minima.point().J(), m, kernelThreads);
+        double[] diagonal = Hamiltonian.hessianDiagonal(minima.kappa()[r], minima.x()[r]);
+        for (int i = 0; i < diagonal.length; i++) {
+            m.setDiagonal(i, diagonal[i]);
+        }
+        return diagonal;
+    }
+
+    private static void full(MinimaFile minima, Path in, Path out, int threads, String solverName, Invocation invocation)
+            throws Exception {
         StudyPoint point = minima.point();
         int count = minima.realization().length;
         int n = point.N();
@@ -53,20 +111,13 @@ final class DiagonalizeCommand implements Command {
         int[] negative = new int[count];
         double[] traceResidual = new double[count];
         double[] frobeniusResidual = new double[count];
-        NotEnoughMemory.checkMatrix(n);
-        Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(),
-                NativeLinalg.available() && !solverName.equals("ejml"));
-        NativeLinalg.setThreads(lanes.kernelThreads());
+        Lanes lanes = lanes(n, threads, 0, NativeLinalg.available() && !solverName.equals("ejml"));
         Eigensolver solver = Eigensolver.named(solverName, lanes.kernelThreads());
-        System.err.println("diagonalize: " + count + " realizations, N = " + n + ", " + lanes.describe());
+        System.err.println("diagonalize: " + count + " realizations, N = " + n + ", all modes, " + lanes.describe());
         AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
         lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
             long start = System.nanoTime();
-            Disorder.fillCouplings(minima.realizationSeed()[r], point.J(), m, lanes.kernelThreads());
-            double[] diagonal = Hamiltonian.hessianDiagonal(minima.kappa()[r], minima.x()[r]);
-            for (int i = 0; i < n; i++) {
-                m.setDiagonal(i, diagonal[i]);
-            }
+            hessian(minima, r, m, lanes.kernelThreads());
             double trace = m.trace();
             double frobenius = m.frobeniusSquared();
             double[] lambda = solver.eigenvalues(m);
@@ -93,5 +144,85 @@ final class DiagonalizeCommand implements Command {
         });
         new SpectraFile(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative,
                 traceResidual, frobeniusResidual, solver.describe()).write(out, invocation.provenance(List.of(in), lanes));
+    }
+
+    private static void lowest(MinimaFile minima, Path in, Path out, int threads, int k, int saved,
+                               Invocation invocation) throws Exception {
+        StudyPoint point = minima.point();
+        int count = minima.realization().length;
+        int n = point.N();
+        double[][] eigenvalues = new double[count][];
+        int[] negative = new int[count];
+        double[] nan = new double[count];
+        Arrays.fill(nan, Double.NaN);
+        byte[] fullSpectrum = new byte[count];
+        double[] residual = new double[count];
+        double[][] pr = new double[count][k];
+        int[][] oscillator = new int[count][k];
+        double[][] weight = new double[count][k];
+        double[][] kappaOf = new double[count][k];
+        double[][] xOf = new double[count][k];
+        double[][] fieldOf = new double[count][k];
+        double[][][] vectors = saved > 0 ? new double[count][][] : null;
+        Lanes lanes = lanes(n, threads, LowestModes.workBytes(n, k), NativeLinalg.available());
+        System.err.println("diagonalize: " + count + " realizations, N = " + n + ", lowest " + k + " modes by shift-invert, "
+                + lanes.describe());
+        AtomicInteger done = new AtomicInteger();
+        lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
+            long start = System.nanoTime();
+            double[] kappa = minima.kappa()[r];
+            double[] x = minima.x()[r];
+            double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
+            // local fields h - (J x)_i, J x = M x - diag(M) x, before the factorization overwrites M
+            double[] jx = new double[n];
+            m.multiplyJava(x, jx, 1);
+            for (int i = 0; i < n; i++) {
+                jx[i] -= diagonal[i] * x[i];
+            }
+            double[] field = ModeStructure.localField(point.h(), jx);
+            LowestModes.Result result = LowestModes.compute(m, diagonal, k, minima.realizationSeed()[r],
+                    LowestModes.TOLERANCE, target -> hessian(minima, r, target, lanes.kernelThreads()));
+            for (double l : result.lambda()) {
+                if (!Double.isFinite(l)) {
+                    throw new ArithmeticException("realization " + minima.realization()[r] + ": non-finite eigenvalue");
+                }
+            }
+            eigenvalues[r] = result.lambda();
+            negative[r] = result.negative();
+            fullSpectrum[r] = (byte) (result.fullSpectrum() ? 1 : 0);
+            residual[r] = result.residual();
+            for (int j = 0; j < k; j++) {
+                double[] psi = result.vectors()[j];
+                int i = ModeStructure.largestWeight(psi);
+                pr[r][j] = ModeStructure.participationRatio(psi);
+                oscillator[r][j] = i;
+                weight[r][j] = psi[i] * psi[i];
+                kappaOf[r][j] = kappa[i];
+                xOf[r][j] = x[i];
+                fieldOf[r][j] = field[i];
+            }
+            if (vectors != null) {
+                vectors[r] = Arrays.copyOf(result.vectors(), saved);
+            }
+            String how = result.fullSpectrum()
+                    ? "Cholesky failed (not a minimum): full spectrum, " + result.negative() + " negative"
+                    : "Krylov basis " + result.krylov() + ", residual " + String.format("%.1e", result.residual());
+            if (result.fullSpectrum()) {
+                System.err.printf("diagonalize: realization %d: Hessian not positive definite, fell back to the full "
+                        + "spectrum (%d negative eigenvalues)%n", minima.realization()[r], result.negative());
+            } else if (result.residual() > LowestModes.TOLERANCE) {
+                System.err.printf("diagonalize: realization %d: residual %.1e above %.0e (Krylov basis full)%n",
+                        minima.realization()[r], result.residual(), LowestModes.TOLERANCE);
+            }
+            System.err.printf("diagonalize: realization %d (%d of %d done): lambda_min = %.4e, lambda_%d = %.4e, %s, %.2f s%n",
+                    minima.realization()[r], done.incrementAndGet(), count, result.lambda()[0], k,
+                    result.lambda()[k - 1], how, (System.nanoTime() - start) * 1e-9);
+        });
+        String solver = "shift-invert block Lanczos on the Cholesky factor (LowestModes, tolerance "
+                + LowestModes.TOLERANCE + "), dsyevd where Cholesky fails; " + NativeLinalg.describe();
+        SpectraFile.Modes modes = new SpectraFile.Modes(k, fullSpectrum, residual, pr, oscillator, weight, kappaOf, xOf,
+                fieldOf, vectors);
+        new SpectraFile(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative, nan, nan,
+                solver, modes).write(out, invocation.provenance(List.of(in), lanes));
     }
 }

@@ -112,6 +112,7 @@ final class HistogramCommand implements Command {
             }
         }
         Map<Long, double[]> eigOf = new HashMap<>();
+        Map<Long, double[]> prOf = new HashMap<>(); // participation ratios, lowest-K rows only
         Map<Long, Integer> negativeOf = new HashMap<>();
         for (SpectraFile s : spectra) {
             for (int r = 0; r < s.realization().length; r++) {
@@ -120,6 +121,9 @@ final class HistogramCommand implements Command {
                     throw new BadInputException("realization " + idx + " appears in more than one spectra file");
                 }
                 negativeOf.put(idx, s.negativeModes()[r]);
+                if (s.modes() != null) {
+                    prOf.put(idx, s.modes().participationRatio()[r]);
+                }
             }
         }
         if (!kappaOf.keySet().equals(eigOf.keySet())) {
@@ -152,22 +156,44 @@ final class HistogramCommand implements Command {
             throw new BadInputException("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");
         }
         int n = point.N();
-        double[] omega = new double[included.size() * n];
         double[][] kappa = new double[included.size()][];
         double[][] x = new double[included.size()][];
         double[][] eig = new double[included.size()][];
-        int k = 0;
+        // lowest-K rows hold every mode below their own lambda_K: the pooled spectrum is complete
+        // below the smallest of those, and only modes below it are histogrammed and fitted
+        double omegaComplete = Double.POSITIVE_INFINITY;
+        boolean partialRows = false;
         for (int r = 0; r < included.size(); r++) {
             long idx = included.get(r);
             kappa[r] = kappaOf.get(idx);
             x[r] = xOf.get(idx);
             eig[r] = eigOf.get(idx);
-            for (double l : eig[r]) {
-                omega[k++] = Math.sqrt(l);
+            if (eig[r].length < n) {
+                partialRows = true;
+                omegaComplete = Math.min(omegaComplete, Math.sqrt(eig[r][eig[r].length - 1]));
+            }
+        }
+        long modesTotal = (long) included.size() * n;
+        int held = 0;
+        for (double[] row : eig) {
+            for (double l : row) {
+                if (Math.sqrt(l) < omegaComplete || !partialRows) {
+                    held++;
+                }
+            }
+        }
+        double[] omega = new double[held];
+        int k = 0;
+        for (double[] row : eig) {
+            for (double l : row) {
+                double w = Math.sqrt(l);
+                if (w < omegaComplete || !partialRows) {
+                    omega[k++] = w;
+                }
             }
         }
         // the fit's input: the lowest modes with their realizations, merged from the ascending rows
-        int tail = (int) Math.min(omega.length, Math.max(2000, omega.length / 5));
+        int tail = (int) Math.min(omega.length, Math.max(2000, modesTotal / 5));
         Spectra.Lowest lowest;
         try {
             lowest = Spectra.lowest(eig, tail);
@@ -175,18 +201,27 @@ final class HistogramCommand implements Command {
             throw new BadInputException("spectra of point " + point.id() + ": " + e.getMessage());
         }
         long[] tailOwner = new long[tail];
+        double[] tailPr = prOf.isEmpty() ? null : new double[tail];
         for (int i = 0; i < tail; i++) {
-            tailOwner[i] = included.get(lowest.row()[i]);
+            long idx = included.get(lowest.row()[i]);
+            tailOwner[i] = idx;
+            if (tailPr != null) {
+                double[] pr = prOf.get(idx);
+                tailPr[i] = pr != null ? pr[lowest.column()[i]] : Double.NaN;
+            }
         }
-        Spectra.Histogram histogram = Spectra.logHistogram(omega, bins);
+        Spectra.Histogram histogram = Spectra.logHistogram(omega, bins, modesTotal);
         Spectra.PartialAverage partial = Spectra.partialAverage(kappa, x, point.kappa0(), kappaPoints);
-        Spectra.Estimate inverse = Spectra.meanInverseLambda(eig);
+        // <1/lambda> needs every eigenvalue: not available from lowest-K rows
+        Spectra.Estimate inverse = partialRows ? new Spectra.Estimate(Double.NaN, Double.NaN) : Spectra.meanInverseLambda(eig);
         int last = kappaPoints - 1;
-        new DosFile(point, seed, histogram, lowest.omega(), tailOwner, omega.length, partial, partial.x2()[last],
+        new DosFile(point, seed, histogram, lowest.omega(), tailOwner, modesTotal, partial, partial.x2()[last],
                 partial.x2Err()[last], inverse.value(), inverse.error(), all.length, converged, negativeModes,
-                sortedRanges(all)).write(out, invocation.provenance(inputs));
-        System.err.printf("histogram: point %s: %d realizations (%d included), %d modes, <x^2> = %.4e -> %s%n",
-                point.id(), all.length, included.size(), omega.length, partial.x2()[last], out);
+                sortedRanges(all), omegaComplete, tailPr).write(out, invocation.provenance(inputs));
+        System.err.printf("histogram: point %s: %d realizations (%d included), %d modes%s, <x^2> = %.4e -> %s%n",
+                point.id(), all.length, included.size(), modesTotal,
+                partialRows ? String.format(", %d of them below omega_complete = %.4g (lowest-K spectra)", omega.length,
+                        omegaComplete) : "", partial.x2()[last], out);
     }
 
     private static String sortedRanges(long[] realizations) {

@@ -24,11 +24,16 @@ final class NotEnoughMemory extends RuntimeException {
 
     /** Throws unless one N x N matrix fits the off-heap limit. */
     static void checkMatrix(int n) {
-        long need = SymmetricMatrix.bytesFor(n);
+        checkMatrix(n, 0);
+    }
+
+    /** Throws unless one N x N matrix and {@code workBytes} more fit the off-heap limit. */
+    static void checkMatrix(int n, long workBytes) {
+        long need = SymmetricMatrix.bytesFor(n) + workBytes;
         long limit = directLimit();
         if (need > limit) {
             throw new NotEnoughMemory(String.format(java.util.Locale.ROOT,
-                    "N = %d needs %d MB off-heap for its N x N matrix (8 N^2 bytes), but this JVM may use %d MB: "
+                    "N = %d needs %d MB off-heap for its N x N matrix (8 N^2 bytes) and work space, but this JVM may use %d MB: "
                             + "give the task more memory (about %d MB in all) or set -XX:MaxDirectMemorySize=%dm "
                             + "in KHGPS_JAVA_OPTS", n, need >> 20, limit >> 20, (need >> 20) + 512, (need >> 20) + 64));
         }

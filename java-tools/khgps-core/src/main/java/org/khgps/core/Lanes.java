@@ -41,10 +41,15 @@ public record Lanes(int lanes, int kernelThreads) {
      * depend on it.
      */
     public static Lanes plan(int n, int threads, long directBytes, boolean nativeKernels) {
+        return plan(n, threads, directBytes, SymmetricMatrix.bytesFor(n), nativeKernels);
+    }
+
+    /** The same when each lane needs {@code bytesPerLane} off-heap (its matrix and work space). */
+    public static Lanes plan(int n, int threads, long directBytes, long bytesPerLane, boolean nativeKernels) {
         if (!nativeKernels || n > parallelUpToN()) {
             return new Lanes(1, Math.max(1, threads));
         }
-        long fit = directBytes / SymmetricMatrix.bytesFor(n);
+        long fit = directBytes / bytesPerLane;
         return new Lanes((int) Math.max(1, Math.min(threads, fit)), 1);
     }
 

@@ -78,9 +78,12 @@ public final class LowestModes {
         return Math.max(8, Math.min(32, 8 * (int) Math.round(k / 40.0)));
     }
 
-    /** Most Krylov columns kept: the runs above converged at 5-7 K; beyond 8 K + 8 b we stop and report. */
+    /**
+     * Most Krylov columns kept: the runs above converged at 5-7 K (K >= 40), small K needs more
+     * blocks; a realization that has not converged by 8 K + 16 b gets the full decomposition.
+     */
     static int maxBasis(int n, int k, int b) {
-        return Math.min(n - 1, 8 * k + 8 * b);
+        return Math.min(n - 1, 8 * k + 16 * b);
     }
 
     /** Off-heap bytes one call needs besides the matrix (basis, Ritz vectors, scratch). */
@@ -118,7 +121,12 @@ public final class LowestModes {
             refill.refill(m);
             return nativeFull(m, k, true);
         }
-        return new Lanczos(m, a, diagonal, k, b, seed, tolerance).run();
+        Result result = new Lanczos(m, a, diagonal, k, b, seed, tolerance).run();
+        if (result.residual() <= tolerance) {
+            return result;
+        }
+        refill.refill(m); // the Krylov basis is full before convergence: rare, and never a wrong answer
+        return nativeFull(m, k, false);
     }
 
     /** Full spectrum with vectors by LAPACK dsyevd; the lowest k pairs kept. */

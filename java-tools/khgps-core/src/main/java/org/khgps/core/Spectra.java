@@ -20,6 +20,14 @@ public final class Spectra {
      * the smallest to the largest frequency; Poisson errors sqrt(count) / (modes * width).
      */
     public static Histogram logHistogram(double[] omega, int bins) {
+        return logHistogram(omega, bins, omega.length);
+    }
+
+    /**
+     * The same, normalized per mode of {@code modesTotal} modes of which {@code omega} are the
+     * ones below some frequency (lowest-K spectra): then sum(dos * width) = omega.length / modesTotal.
+     */
+    public static Histogram logHistogram(double[] omega, int bins, long modesTotal) {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
@@ -48,9 +56,13 @@ public final class Spectra {
             int b = (int) ((Math.log(w) - logLo) / step);
             counts[Math.min(bins - 1, Math.max(0, b))]++;
         }
+        if (modesTotal < omega.length) {
+            throw new IllegalArgumentException("modes in all (" + modesTotal + ") fewer than frequencies given ("
+                    + omega.length + ")");
+        }
         double[] dos = new double[bins];
         double[] err = new double[bins];
-        long modes = omega.length;
+        long modes = modesTotal;
         for (int b = 0; b < bins; b++) {
             double width = edges[b + 1] - edges[b];
             dos[b] = counts[b] / (modes * width);
@@ -59,8 +71,8 @@ public final class Spectra {
         return new Histogram(edges, counts, dos, err, modes);
     }
 
-    /** The k lowest frequencies of a point, ascending, and the realization (row) each comes from. */
-    public record Lowest(double[] omega, int[] row) {
+    /** The k lowest frequencies of a point, ascending, and the realization (row) and mode (column) of each. */
+    public record Lowest(double[] omega, int[] row, int[] column) {
     }
 
     /**
@@ -88,15 +100,17 @@ public final class Spectra {
         }
         double[] omega = new double[k];
         int[] row = new int[k];
+        int[] column = new int[k];
         for (int j = 0; j < k; j++) {
             int r = heads.poll();
             omega[j] = Math.sqrt(eigenvalues[r][next[r]]);
             row[j] = r;
+            column[j] = next[r];
             if (++next[r] < eigenvalues[r].length) {
                 heads.add(r);
             }
         }
-        return new Lowest(omega, row);
+        return new Lowest(omega, row, column);
     }
 
     /** A mean over realizations with its standard error (NaN error for one realization). */

@@ -13,15 +13,28 @@ import org.khgps.core.StudyPoint;
  *
  * @param omegaTail the lowest frequencies of all included modes, ascending (input of the fit)
  * @param omegaTailRealization the realization index of each of them (for resampling errors)
- * @param modes M, the number of included modes (converged realizations x N, minus negative ones)
+ * @param modes M, the number of included modes (converged realizations x N)
+ * @param omegaComplete the frequency below which the pooled spectrum holds every mode: +inf for
+ *        full spectra; for lowest-K spectra the histogram and the tail stop there
+ * @param omegaTailParticipationRatio participation ratio of each tail mode (lowest-K spectra), or null
  */
 public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail,
                       long[] omegaTailRealization, long modes,
                       Spectra.PartialAverage partial, double x2, double x2Err, double meanInverseLambda,
                       double meanInverseLambdaErr, int realizations, int converged, long negativeModes,
-                      String realizationRanges) {
+                      String realizationRanges, double omegaComplete, double[] omegaTailParticipationRatio) {
 
     public static final String KIND = "dos";
+
+    /** Full spectra: complete at every frequency, no mode data. */
+    public DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail,
+                   long[] omegaTailRealization, long modes, Spectra.PartialAverage partial, double x2, double x2Err,
+                   double meanInverseLambda, double meanInverseLambdaErr, int realizations, int converged,
+                   long negativeModes, String realizationRanges) {
+        this(point, seed, histogram, omegaTail, omegaTailRealization, modes, partial, x2, x2Err, meanInverseLambda,
+                meanInverseLambdaErr, realizations, converged, negativeModes, realizationRanges,
+                Double.POSITIVE_INFINITY, null);
+    }
 
     public void write(Path target, Provenance provenance) throws IOException {
         H5.writeAtomically(target, f -> {
@@ -34,12 +47,16 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             f.putAttribute("x2_err", x2Err);
             f.putAttribute("mean_inverse_lambda", meanInverseLambda);
             f.putAttribute("mean_inverse_lambda_err", meanInverseLambdaErr);
+            f.putAttribute("omega_complete", omegaComplete);
             f.putDataset("omega_edges", histogram.edges());
             f.putDataset("dos", histogram.dos());
             f.putDataset("dos_err", histogram.dosErr());
             f.putDataset("counts", histogram.counts());
             f.putDataset("omega_tail", omegaTail);
             f.putDataset("omega_tail_realization", omegaTailRealization);
+            if (omegaTailParticipationRatio != null) {
+                f.putDataset("omega_tail_participation_ratio", omegaTailParticipationRatio);
+            }
             f.putDataset("partial_x2_kappa", partial.kappa());
             f.putDataset("partial_x2", partial.x2());
             f.putDataset("partial_x2_err", partial.x2Err());
@@ -68,12 +85,18 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             Checks.finite(path, "dos", dos);
             Checks.finite(path, "omega_tail", tail);
             long modes = (long) H5.number(f, path, "modes");
+            double[] tailPr = null;
+            if (f.getChildren().containsKey("omega_tail_participation_ratio")) {
+                tailPr = H5.dataset(f, path, "omega_tail_participation_ratio", double[].class);
+                Checks.length(path, "omega_tail_participation_ratio", tailPr.length, tail.length);
+            }
             return new DosFile(point, H5.seed(f, path), new Spectra.Histogram(edges, counts, dos, dosErr, modes), tail,
                     tailRealization, modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),
                     H5.number(f, path, "x2_err"), H5.number(f, path, "mean_inverse_lambda"),
                     H5.number(f, path, "mean_inverse_lambda_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"),
-                    f.getByPath("provenance").getAttribute("realizations").getData().toString());
+                    f.getByPath("provenance").getAttribute("realizations").getData().toString(),
+                    H5.number(f, path, "omega_complete", Double.POSITIVE_INFINITY), tailPr);
         } catch (ClassCastException | NullPointerException e) {
             throw new BadInputException("input file " + path + " lacks its provenance group", e);
         }

@@ -1,0 +1,101 @@
+package org.khgps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khgps.io.DosFile;
+import org.khgps.io.SpectraFile;
+
+/** --spectrum lowest against --spectrum full on the same minima: same modes, same D(omega) where complete. */
+class LowestSpectrumTest {
+
+    @TempDir
+    static Path dir;
+
+    static final int N = 300;
+    static final int K = 12;
+
+    private static String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private static void ok(String... args) {
+        CliTest.Run run = CliTest.khgps(args);
+        assertEquals(0, run.code(), "khgps " + String.join(" ", args) + " failed: " + run.err());
+    }
+
+    @BeforeAll
+    static void run() {
+        ok("sample", "--N", Integer.toString(N), "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "3", "--first", "0",
+                "--count", "6", "--out", p("d.h5"));
+        ok("minimize", "--in", p("d.h5"), "--out", p("m.h5"), "--threads", "2");
+        ok("diagonalize", "--in", p("m.h5"), "--out", p("full.h5"), "--threads", "2");
+        ok("diagonalize", "--in", p("m.h5"), "--out", p("low.h5"), "--threads", "2", "--spectrum", "lowest", "--modes",
+                Integer.toString(K), "--save-vectors", "3");
+        ok("histogram", "--out", p("dos_full.h5"), p("m.h5"), p("full.h5"));
+        ok("histogram", "--out", p("dos_low.h5"), p("m.h5"), p("low.h5"));
+        ok("fit", "--in", p("dos_low.h5"), "--out", p("fit_low.h5"));
+    }
+
+    @Test
+    void lowestRowsAreThePrefixOfTheFullSpectrum() throws Exception {
+        SpectraFile full = SpectraFile.read(dir.resolve("full.h5"));
+        SpectraFile low = SpectraFile.read(dir.resolve("low.h5"));
+        assertEquals("lowest " + K + " of " + N, low.modesDescription());
+        assertEquals(K, low.modesHeld());
+        for (int r = 0; r < 6; r++) {
+            assertEquals(0, low.modes().fullSpectrum()[r]);
+            assertTrue(low.modes().residual()[r] <= 1e-10, "residual " + low.modes().residual()[r]);
+            for (int i = 0; i < K; i++) {
+                assertEquals(full.eigenvalues()[r][i], low.eigenvalues()[r][i], 1e-10 * full.eigenvalues()[r][i]);
+                double pr = low.modes().participationRatio()[r][i];
+                assertTrue(pr >= 1.0 / N && pr <= 1, "participation ratio " + pr);
+            }
+        }
+    }
+
+    @Test
+    void histogramBelowTheCompletenessFrequencyIsTheFullOne() throws Exception {
+        DosFile full = DosFile.read(dir.resolve("dos_full.h5"));
+        DosFile low = DosFile.read(dir.resolve("dos_low.h5"));
+        SpectraFile spectra = SpectraFile.read(dir.resolve("low.h5"));
+        double complete = Double.POSITIVE_INFINITY;
+        for (double[] row : spectra.eigenvalues()) {
+            complete = Math.min(complete, Math.sqrt(row[K - 1]));
+        }
+        assertEquals(complete, low.omegaComplete(), 0);
+        assertEquals(Double.POSITIVE_INFINITY, full.omegaComplete());
+        assertEquals(full.modes(), low.modes(), "normalized per mode of N");
+        assertTrue(Double.isNaN(low.meanInverseLambda()), "<1/lambda> needs every mode");
+        // the lowest file's bins, refilled from the full spectrum: the same D(omega) bin for bin
+        double[] edges = low.histogram().edges();
+        assertTrue(edges[edges.length - 1] <= complete * (1 + 1e-8), "histogram stops at omega_complete");
+        long[] counts = new long[edges.length - 1];
+        for (double[] row : SpectraFile.read(dir.resolve("full.h5")).eigenvalues()) {
+            for (double l : row) {
+                double w = Math.sqrt(l);
+                for (int b = 0; b < counts.length; b++) {
+                    if (w >= edges[b] && w < edges[b + 1]) {
+                        counts[b]++;
+                    }
+                }
+            }
+        }
+        assertArrayEquals(counts, low.histogram().counts());
+        for (int b = 0; b < counts.length; b++) {
+            assertEquals(counts[b] / (full.modes() * (edges[b + 1] - edges[b])), low.histogram().dos()[b], 1e-12);
+        }
+        // the fit's input is the full file's, cut at omega_complete
+        double[] tail = low.omegaTail();
+        assertTrue(tail[tail.length - 1] < complete);
+        double[] fullTail = Arrays.copyOf(full.omegaTail(), tail.length);
+        assertArrayEquals(fullTail, tail, 1e-12);
+        assertEquals(tail.length, low.omegaTailParticipationRatio().length);
+    }
+}
