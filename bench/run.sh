@@ -18,6 +18,8 @@
 # Needs the tools built (mvn -B -DskipTests package) and Debian's python3-numpy python3-scipy
 # libopenblas0-pthread (apt-get install ...). Prints, per N, one line in exactly this form:
 #   N=<n> ours_s=<median s> peer_s=<median s> ratio=<ours/peer> peak_rss_mb=<ours>
+# and with BENCH_PEER_PARALLEL=1 also
+#   N=<n> ours_s=<s> parallel_peer_s=<s> parallel_ratio=<ours/parallel peer>
 # plus the eigen step's GFLOP/s against the dgemm peak, and both minimizers' iterations and
 # worst final max|g|. Raw JSON lines go to bench/out/.
 set -euo pipefail
@@ -170,4 +172,5 @@ for n in sizes + ([16000] if os.path.exists(f"{out}/ours-16000-0.1.jsonl") else 
         pp = pp_wall / pp_count
         print(f"   peer as {threads} single-threaded processes side by side (warm-up included): {pp:.4f} s per "
               f"realization; ours/that = {o / pp:.3f}")
+        print(f"N={n} ours_s={o:.4f} parallel_peer_s={pp:.4f} parallel_ratio={o / pp:.3f}")
 PY

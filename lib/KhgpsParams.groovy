@@ -238,13 +238,27 @@ class KhgpsParams {
         }
     }
 
+    /** Modes per realization with --spectrum lowest: the given number, or 2% of N for 0 (LowestModes.defaultModes). */
+    static int modes(int n, long modes) {
+        return modes > 0 ? (int) modes : Math.max(1, (int) Math.ceil(0.02d * n))
+    }
+
+    /**
+     * Off-heap MB one lane's lowest-mode search may use besides its matrix: an upper bound of
+     * org.khgps.core.LowestModes.workBytes, 8 N (maxBasis + 2K + 2b) with maxBasis <= 8 K + 16 b
+     * and b <= 32: <= 8 N (10 K + 576).
+     */
+    static long lowestModesWorkMb(int n, int modes) {
+        return (long) Math.ceil(8.0d * n * (10L * modes + 576) / (1 << 20))
+    }
+
     /**
      * JVM flags for a task: the matrices off-heap (one per lane, as many as the memory holds and
      * at least one; the tool runs as many lanes as fit, with the same numbers), the rest of ~80%
      * of the task's memory as heap.
      */
-    static String javaOpts(long memoryBytes, int n, int cpus = 1) {
-        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20))
+    static String javaOpts(long memoryBytes, int n, int cpus = 1, long workMb = 0) {
+        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20)) + workMb
         long usableMb = (long) (memoryBytes / (1 << 20) * 0.8)
         long fit = Math.max(1L, Math.min((long) lanes(n, cpus), (long) ((usableMb - 256 - 64) / Math.max(1L, matrixMb))))
         long directMb = fit * matrixMb + 64

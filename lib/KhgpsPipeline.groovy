@@ -29,6 +29,23 @@ class KhgpsPipeline {
             if (!(params.solver in ['auto', 'lapack', 'ejml'])) {
                 throw new IllegalArgumentException("--solver must be one of auto, lapack, ejml, got '${params.solver}'")
             }
+            if (!(params.spectrum in ['full', 'lowest'])) {
+                throw new IllegalArgumentException("--spectrum must be full or lowest, got '${params.spectrum}'")
+            }
+            long modes = KhgpsParams.integer('modes', params.modes, 0, 'an integer >= 0 (0 = 2% of N)')
+            long vectors = KhgpsParams.integer('save_vectors', params.save_vectors, 0, 'an integer >= 0')
+            points.each { p ->
+                if (modes > p.N) {
+                    throw new IllegalArgumentException("--modes must be <= N, got ${modes} for the point with N = ${p.N}")
+                }
+                if (vectors > KhgpsParams.modes(p.N, modes)) {
+                    throw new IllegalArgumentException("--save_vectors must be <= the modes per realization "
+                        + "(${KhgpsParams.modes(p.N, modes)} at N = ${p.N}), got ${vectors}")
+                }
+            }
+            if (params.spectrum == 'full' && (modes != 0 || vectors != 0)) {
+                throw new IllegalArgumentException("--modes and --save_vectors need --spectrum lowest")
+            }
         } catch (IllegalArgumentException e) {
             Nextflow.error("Invalid parameter: ${e.message}")
         }

@@ -1,4 +1,5 @@
-// Stage 3: all eigenvalues of the Hessian at each minimum of the chunk.
+// Stage 3: the eigenvalues of the Hessian at each minimum of the chunk: all of them, or with
+// --spectrum lowest the lowest modes with their eigenvector data (conf/modules.config).
 process DIAGONALIZE {
     tag "${meta.id}:${meta.first}-${meta.last}"
     label 'process_matrix'
@@ -13,7 +14,7 @@ process DIAGONALIZE {
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsParams.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     """

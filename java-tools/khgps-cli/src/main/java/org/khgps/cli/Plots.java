@@ -141,6 +141,43 @@ final class Plots {
         return chart;
     }
 
+    /** Most modes drawn per point in the participation-ratio scatter (the lowest ones). */
+    static final int MAX_SCATTER = 5000;
+
+    /**
+     * Participation ratio against frequency of the lowest modes, log-log, one colour per point
+     * (lowest-K spectra only; null when no point has them): quasilocalized modes sit near 1/N.
+     */
+    static JFreeChart participation(List<ReportCommand.Point> points) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (ReportCommand.Point p : points) {
+            double[] pr = p.dos().omegaTailParticipationRatio();
+            if (pr == null) {
+                continue;
+            }
+            XYSeries s = new XYSeries(label(p), false, true);
+            double[] omega = p.dos().omegaTail();
+            for (int i = 0; i < Math.min(pr.length, MAX_SCATTER); i++) {
+                if (pr[i] > 0 && omega[i] > 0) {
+                    s.add(omega[i], pr[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        if (data.getSeriesCount() == 0) {
+            return null;
+        }
+        JFreeChart chart = logLog(data, "Participation ratio of the lowest modes (1/N: one oscillator)", "omega",
+                "participation ratio");
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesLinesVisible(i, false);
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        return chart;
+    }
+
     private static void style(XYLineAndShapeRenderer r, int points) {
         for (int i = 0; i < points; i++) {
             Color c = PALETTE[i % PALETTE.length];

@@ -112,6 +112,10 @@ final class ReportCommand implements Command {
         images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
         images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
         images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
+        var participation = Plots.participation(points);
+        if (participation != null) {
+            images.put("participation_ratio.png", Plots.png(participation, 900, 600));
+        }
         if (plots != null) {
             Files.createDirectories(plots);
             for (Map.Entry<String, byte[]> e : images.entrySet()) {
@@ -235,6 +239,13 @@ final class ReportCommand implements Command {
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
+            if (images.containsKey("participation_ratio.png")) {
+                sb.append("<h2>Participation ratio of the lowest modes</h2>\n<p>From the eigenvectors of the lowest modes "
+                        + "(--spectrum lowest): (&sum;&psi;<sub>i</sub><sup>4</sup>)<sup>-1</sup>/N of each tail mode below "
+                        + "&omega;<sub>complete</sub>, up to " + Plots.MAX_SCATTER + " per point. Quasilocalized modes "
+                        + "sit near 1/N, extended ones near 1.</p>\n")
+                        .append(img(images, "participation_ratio.png", "participation ratio against frequency"));
+            }
             sb.append("<h2>Provenance</h2>\n<table>");
             row(sb, "report tool", prov.tool() + " " + prov.toolVersion());
             row(sb, "git commit", prov.gitCommit());
