@@ -314,12 +314,32 @@ public final class LowestModes {
                         estimateFactor *= 1e-2; // the estimate was optimistic here: ask more of it
                         nextCheck = size + b;
                     } else {
-                        // estimates fall geometrically once they start to; far from the target, look less often
-                        nextCheck = size + (worst > 1e4 ? Math.max(b, 8 * (size / 64)) : b);
+                        nextCheck = size + b * blocksToWait(worst, size);
                     }
+                    lastWorst = worst;
+                    lastCheck = size;
                 }
                 size += b;
             }
+        }
+
+        private double lastWorst = Double.NaN;
+        private int lastCheck;
+
+        /**
+         * Blocks until the next look at the Ritz pairs (each look costs an eigensolve of T): the
+         * estimates fall geometrically once they start to, so extrapolate the last two looks and
+         * stop one block short of the predicted convergence; far away and without a rate, wait
+         * about a tenth of the basis.
+         */
+        private int blocksToWait(double worst, int size) {
+            double rate = Double.isNaN(lastWorst) || !(worst < lastWorst) ? Double.NaN
+                    : Math.pow(worst / lastWorst, (double) b / (size - lastCheck));
+            if (Double.isNaN(rate) || rate >= 0.9) {
+                return worst > 1e4 ? Math.max(1, size / (10 * b)) : 1;
+            }
+            int predicted = (int) Math.ceil(Math.log(worst) / -Math.log(rate));
+            return Math.max(1, Math.min(predicted - 1, 8));
         }
 
         private long solveNanos;
