@@ -122,6 +122,38 @@ print('points', sorted(a) == sorted(b), 'identical', all(np.array_equal(a[p], b[
                 .contains('points True identical True')
     }
 
+    def 'should run with --spectrum lowest and hold the lowest modes of the full run'() {
+        given:
+        def low = Nextflow.tempDir('lowest')
+
+        when:
+        def run = Nextflow.run(low, ['-profile', 'test', '--spectrum', 'lowest', '--modes', '16', '--save_vectors', '2'])
+        def code = '''
+import h5py, numpy as np, glob, sys
+full_root, low_root = sys.argv[1], sys.argv[2]
+ok = True
+for f in sorted(glob.glob(low_root + '/points/*/spectra/*.h5')):
+    lo = h5py.File(f, 'r'); fu = h5py.File(f.replace(low_root, full_root), 'r')
+    ok &= lo.attrs['modes'].decode() == 'lowest 16 of 256' and lo.attrs['spectrum'].decode() == 'lowest'
+    ok &= np.allclose(lo['eigenvalues'][()], fu['eigenvalues'][()][:, :16], rtol=1e-10, atol=0)
+    ok &= lo['vectors'].shape == (4, 2, 256) and bool(np.all(lo['eigen_residual'][()] <= 1e-10))
+    pr = lo['participation_ratio'][()]
+    ok &= bool(np.all((pr >= 1 / 256 - 1e-12) & (pr <= 1)))
+for f in sorted(glob.glob(low_root + '/points/*/dos.h5')):
+    d = h5py.File(f, 'r')
+    ok &= np.isfinite(d.attrs['omega_complete']) and bool(np.all(d['omega_tail'][()] < d.attrs['omega_complete']))
+    ok &= d['omega_tail_participation_ratio'].shape == d['omega_tail'].shape
+print('lowest ok', ok)
+'''
+
+        then:
+        run.exitCode == 0
+        low.resolve('results/plots/participation_ratio.png').toFile().exists()
+        low.resolve('results/report.html').toFile().text.contains('Participation ratio of the lowest modes')
+        Nextflow.python(launch, "import sys; sys.argv = ['x', '${results}', '${low.resolve('results')}']\n" + code)
+                .contains('lowest ok True')
+    }
+
     def 'should compute only the new chunks when realizations are added with -resume'() {
         given:
         def dir = Nextflow.tempDir('more')
