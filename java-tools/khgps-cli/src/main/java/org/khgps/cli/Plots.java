@@ -338,4 +338,80 @@ final class Plots {
         series.values().forEach(data::addSeries);
         return chart(data, "A_g against J / J_x (J_x: the maximum of A_g)", "J / J_x", "A_g", true, true, true, true);
     }
+
+    /**
+     * A tail curve of every point (Hill exponent or compensated count) against the window edge
+     * omega_c or the number k of modes, with its 16-84% bootstrap band (thin dashed, same colour)
+     * and, for the exponent, the value 4 (black).
+     */
+    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, boolean againstK) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int drawn = 0;
+        for (ReportCommand.Point p : points) {
+            var tail = p.fit().tail();
+            var curve = tail == null ? null : compensated ? tail.compensated() : tail.hill();
+            XYSeries value = new XYSeries(label(p), false);
+            XYSeries lo = new XYSeries(label(p) + " 16%", false);
+            XYSeries hi = new XYSeries(label(p) + " 84%", false);
+            if (curve != null) {
+                for (int j = 0; j < curve.k().length; j++) {
+                    double x = againstK ? curve.k()[j] : curve.omega()[j];
+                    if (!(x > 0)) {
+                        continue;
+                    }
+                    if (Double.isFinite(curve.value()[j]) && (!compensated || curve.value()[j] > 0)) {
+                        value.add(x, curve.value()[j]);
+                    }
+                    if (Double.isFinite(curve.lo()[j]) && (!compensated || curve.lo()[j] > 0)) {
+                        lo.add(x, curve.lo()[j]);
+                    }
+                    if (Double.isFinite(curve.hi()[j]) && (!compensated || curve.hi()[j] > 0)) {
+                        hi.add(x, curve.hi()[j]);
+                    }
+                }
+            }
+            data.addSeries(value);
+            data.addSeries(lo);
+            data.addSeries(hi);
+            drawn++;
+        }
+        if (!compensated) {
+            XYSeries four = new XYSeries("exponent 4", false);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                for (int k = 0; k < data.getItemCount(i); k++) {
+                    lo = Math.min(lo, data.getXValue(i, k));
+                    hi = Math.max(hi, data.getXValue(i, k));
+                }
+            }
+            if (hi > 0) {
+                four.add(lo, 4.0);
+                four.add(hi, 4.0);
+            }
+            data.addSeries(four);
+        }
+        String x = againstK ? "k (lowest modes in the window)" : "omega_c (window edge)";
+        JFreeChart c = compensated
+                ? chart(data, "Compensated cumulative count 5 N(omega) / omega^5 (plateau = A_g; dashed: 16-84% bootstrap)",
+                        x, "5 N(omega) / omega^5", true, true, true, false)
+                : chart(data, "Hill exponent of the k lowest modes (dashed: 16-84% bootstrap band)", x, "free exponent",
+                        true, false, true, false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        for (int i = 0; i < drawn; i++) {
+            Color col = PALETTE[i % PALETTE.length];
+            r.setSeriesPaint(3 * i, col);
+            r.setSeriesStroke(3 * i, new BasicStroke(2f));
+            for (int b = 1; b <= 2; b++) {
+                r.setSeriesPaint(3 * i + b, col);
+                r.setSeriesVisibleInLegend(3 * i + b, false);
+                r.setSeriesStroke(3 * i + b, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {4f, 3f}, 0f));
+            }
+        }
+        if (!compensated) {
+            r.setSeriesPaint(3 * drawn, Color.BLACK);
+        }
+        return c;
+    }
 }

@@ -71,9 +71,18 @@ class CliTest {
         }
         assertEquals(1.0, integral, 1e-12);
         assertEquals("0-5", dos.realizationRanges());
-        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10");
+        // the automatic window: either a window below the physics bound or NaN with the reason
+        ok("fit", "--in", p("dos.h5"), "--out", p("fitauto.h5"), "--min-modes", "10");
+        FitFile auto = FitFile.read(dir.resolve("fitauto.h5"));
+        assertTrue(auto.consistent() ? auto.fit().aG() > 0 : Double.isNaN(auto.fit().aG())
+                && auto.tail().status().startsWith("no window"), auto.window());
+        assertTrue(auto.tail().hill().k().length > 0);
+        // the fixed fraction: --tail-fraction is what sets the window
+        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10",
+                "--window", "fraction", "--tail-fraction", "0.05");
         FitFile fit = FitFile.read(dir.resolve("fit.h5"));
         assertTrue(fit.fit().aG() > 0);
+        assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
         ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--plots", p("plots"), p("dos.h5"), p("fit.h5"));
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));

@@ -65,7 +65,8 @@ public final class StudyAnalysis {
             StudyPoint first = family.get(0).point();
             int best = 0;
             for (int i = 1; i < family.size(); i++) {
-                if (family.get(i).aG() > family.get(best).aG()) {
+                // points without an A_g (NaN: no window) cannot be the maximum
+                if (family.get(i).aG() > family.get(best).aG() || !(family.get(best).aG() > 0)) {
                     best = i;
                 }
             }
