@@ -22,6 +22,9 @@ class KhgpsPipeline {
             KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
             KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
             KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
+            if (!(params.window in ['auto', 'fraction'])) {
+                throw new IllegalArgumentException("--window must be auto or fraction, got '${params.window}'")
+            }
             if (!(params.failed_realizations in ['exclude', 'fail'])) {
                 throw new IllegalArgumentException("--failed_realizations must be exclude or fail, got '${params.failed_realizations}'")
             }
