@@ -311,12 +311,18 @@ final class Plots {
     static JFreeChart omegaXVsJ(StudyAnalysis.Result analysis) {
         var series = byFamily(analysis.points().stream().map(StudyAnalysis.PointResult::point).toList());
         XYSeriesCollection data = new XYSeriesCollection();
+        var own = new java.util.LinkedHashMap<String, XYSeries>();
         for (StudyAnalysis.PointResult a : analysis.points()) {
             if (a.point().J() > 0 && a.omegaX().omegaX() > 0) {
                 series.get(family(a.point())).add(a.point().J(), a.omegaX().omegaX() / Math.cbrt(a.point().h()));
             }
+            if (a.point().J() > 0 && a.omegaXFamily() > 0) {
+                own.computeIfAbsent(family(a.point()), k -> new XYSeries(k + " (family collapse)", true))
+                        .add(a.point().J(), a.omegaXFamily() / Math.cbrt(a.point().h()));
+            }
         }
         series.values().forEach(data::addSeries);
+        own.values().forEach(data::addSeries);
         return chart(data, "Characteristic frequency from the collapse", "J", "omega_x / h^(1/3)", true, true, true, true);
     }
 
@@ -413,5 +419,32 @@ final class Plots {
             r.setSeriesPaint(3 * drawn, Color.BLACK);
         }
         return c;
+    }
+
+    /** kappa0 omega_x^3 A_g against J per family, omega_x from the family collapse and from G (Eq. (4)). */
+    static JFreeChart eq4(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        var own = new java.util.LinkedHashMap<String, XYSeries>();
+        var onG = new java.util.LinkedHashMap<String, XYSeries>();
+        for (int i = 0; i < points.size(); i++) {
+            var pt = points.get(i).dos().point();
+            var a = analysis.points().get(i);
+            double aG = points.get(i).fit().fit().aG();
+            if (!(pt.J() > 0 && aG > 0)) {
+                continue;
+            }
+            if (a.omegaXFamily() > 0) {
+                own.computeIfAbsent(family(pt), k -> new XYSeries(k + " (family omega_x)", true))
+                        .add(pt.J(), pt.kappa0() * Math.pow(a.omegaXFamily(), 3) * aG);
+            }
+            if (a.omegaX().omegaX() > 0) {
+                onG.computeIfAbsent(family(pt), k -> new XYSeries(k + " (omega_x onto G)", true))
+                        .add(pt.J(), pt.kappa0() * Math.pow(a.omegaX().omegaX(), 3) * aG);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        own.values().forEach(data::addSeries);
+        onG.values().forEach(data::addSeries);
+        return chart(data, "Eq. (4): kappa0 omega_x^3 A_g (flat for J > J_x if A_g ~ 1/(kappa0 omega_x^3))", "J",
+                "kappa0 omega_x^3 A_g", true, true, true, true);
     }
 }

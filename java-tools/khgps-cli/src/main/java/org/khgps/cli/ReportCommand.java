@@ -27,7 +27,7 @@ final class ReportCommand implements Command {
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
             + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,exponent_modes,"
-            + "exponent_consistent_with_4";
+            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err";
 
     /** One point's dos and fit. */
     record Point(DosFile dos, FitFile fit) {
@@ -116,6 +116,7 @@ final class ReportCommand implements Command {
         images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
         images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
         images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
+        images.put("eq4.png", Plots.png(Plots.eq4(points, analysis), 900, 600));
         if (plots != null) {
             Files.createDirectories(plots);
             for (Map.Entry<String, byte[]> e : images.entrySet()) {
@@ -147,7 +148,8 @@ final class ReportCommand implements Command {
                     Integer.toString(f.fit().modesInWindow()), num(d.meanInverseLambda()),
                     num(d.meanInverseLambdaErr()), num(a.omegaX().omegaX()), num(a.omegaX().omegaXErr()), a.regime(),
                     f.consistent() ? "1" : "0", num(f.tail().omegaMaxPhysics()), num(f.tail().exponentOmegaMax()),
-                    Integer.toString(f.tail().exponentModes()), f.tail().consistentWith4() ? "1" : "0"))
+                    Integer.toString(f.tail().exponentModes()), f.tail().consistentWith4() ? "1" : "0",
+                    num(a.omegaXFamily()), num(a.omegaXFamilyErr())))
                     .append('\n');
         }
         return sb.toString();
@@ -241,12 +243,14 @@ final class ReportCommand implements Command {
                     .append(img(images, "collapse.png", "collapse of the partial averages"))
                     .append(img(images, "omega_x_vs_J.png", "omega_x against J"));
             sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th><th>&omega;<sub>x</sub></th>"
-                    + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>regime</th></tr>\n");
+                    + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>&omega;<sub>x</sub> (family collapse)</th>"
+                    + "<th>regime</th></tr>\n");
             for (StudyAnalysis.PointResult a : analysis.points()) {
                 sb.append("<tr><td>").append(a.point().id()).append("</td><td>").append(a.point().N()).append("</td><td>")
                         .append(fmt(a.point().h())).append("</td><td>").append(fmt(a.point().J())).append("</td><td>")
                         .append(fmt(a.point().kappa0())).append("</td><td>").append(pm(a.omegaX().omegaX(), a.omegaX().omegaXErr()))
                         .append("</td><td>").append(fmt(a.omegaXOverH13())).append("</td><td>").append(fmt(a.omegaX().rmsLogDeviation()))
+                        .append("</td><td>").append(pm(a.omegaXFamily(), a.omegaXFamilyErr()))
                         .append("</td><td>").append(a.regime()).append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -258,15 +262,27 @@ final class ReportCommand implements Command {
                     + ", intercept " + pm(w.intercept(), w.interceptErr()) + ", &chi;&sup2;/dof " + fmt(w.chi2PerDof()) + ".</p>\n");
             sb.append("<h2>&lt;x&sup2;&gt; and A<sub>g</sub> against J (cf. Figs. 5b, 6)</h2>\n")
                     .append(img(images, "x2_vs_J.png", "<x^2> against J"))
-                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"));
+                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"))
+                    .append("<p>Eq. (4) of the paper, A<sub>g</sub> ~ 1/(&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>) for J &gt; J<sub>x</sub>: "
+                            + "&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub> against J is flat if it holds; the slope of its "
+                            + "logarithm against ln J over the intermediate points, with &omega;<sub>x</sub> from the family's collapse onto "
+                            + "itself (the paper's way) and from the collapse onto G, is in the table (consistent with 0: |slope| &le; 2&sigma;, "
+                            + "&sigma; scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1).</p>\n")
+                    .append(img(images, "eq4.png", "kappa0 omega_x^3 A_g against J"));
             sb.append("<table><tr><th>family (N, h, &kappa;<sub>0</sub>)</th><th>points</th><th>J<sub>x</sub> (max of A<sub>g</sub>)</th>"
-                    + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>)</th><th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th></tr>\n");
+                    + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>; onto G)</th><th>a (family collapse)</th>"
+                    + "<th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th>"
+                    + "<th>Eq. (4): slope of ln(&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub>) vs ln J (family &omega;<sub>x</sub>)</th>"
+                    + "<th>the same, &omega;<sub>x</sub> onto G</th></tr>\n");
             for (StudyAnalysis.Family f : analysis.families()) {
                 sb.append("<tr><td>").append(f.N()).append(", ").append(fmt(f.h())).append(", ").append(fmt(f.kappa0()))
                         .append("</td><td>").append(f.points().size()).append("</td><td>")
                         .append(f.interiorMaximum() ? fmt(f.jX()) : "no interior maximum (largest A_g at J = " + fmt(f.jX()) + ")")
                         .append("</td><td>").append(f.omegaXPowerLaw() == null ? "n/a" : pm(f.omegaXPowerLaw().slope(), f.omegaXPowerLaw().slopeErr()))
+                        .append("</td><td>").append(f.omegaXFamilyPowerLaw() == null ? "n/a"
+                                : pm(f.omegaXFamilyPowerLaw().slope(), f.omegaXFamilyPowerLaw().slopeErr()))
                         .append("</td><td>").append(f.aGPowerLaw() == null ? "n/a" : pm(f.aGPowerLaw().slope(), f.aGPowerLaw().slopeErr()))
+                        .append("</td><td>").append(eq4(f.eq4Family())).append("</td><td>").append(eq4(f.eq4Master()))
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -288,6 +304,14 @@ final class ReportCommand implements Command {
             }
             sb.append("</body></html>\n");
             return sb.toString();
+        }
+
+        private static String eq4(StudyAnalysis.Eq4 e) {
+            if (e == null) {
+                return "n/a (fewer than 2 intermediate points with A<sub>g</sub>)";
+            }
+            return pm(e.fit().slope(), e.slopeErr()) + " over " + e.fit().points() + " points: "
+                    + (e.consistentWithZero() ? "consistent with 0 (Eq. (4) holds)" : "not consistent with 0");
         }
 
         private static void row(StringBuilder sb, String key, String value) {
