@@ -18,6 +18,44 @@ class KhgpsParamsTest extends Specification {
         2     | 0.0   | 0.0   | 3.0
     }
 
+    def 'should include the disorder mode in the id only when common, as the Java tools do'() {
+        expect:
+        KhgpsParams.pointId(N, H, J, KAPPA0, MODE) == new StudyPoint(N, H, J, KAPPA0, MODE).id()
+        KhgpsParams.canonicalJson(N, H, J, KAPPA0, MODE) == new StudyPoint(N, H, J, KAPPA0, MODE).canonicalJson()
+        (KhgpsParams.pointId(N, H, J, KAPPA0, MODE) == KhgpsParams.pointId(N, H, J, KAPPA0)) == (MODE == 'independent')
+
+        where:
+        N     | H     | J     | KAPPA0 | MODE
+        256   | 0.01  | 0.05  | 1.0    | 'independent'
+        256   | 0.01  | 0.05  | 1.0    | 'common'
+        1000  | 0.0   | 0.2   | 2.0    | 'common'
+    }
+
+    def 'should put the disorder mode in the meta map only when common'() {
+        when:
+        def independent = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4])
+        def unset = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4,
+                                        disorder: 'independent'])
+        def common = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4,
+                                         disorder: 'common'])
+
+        then:
+        independent == unset
+        !independent[0].containsKey('disorder')
+        independent[0].id == '08e4db4a7e79'
+        common[0].disorder == 'common'
+        common[0].id != independent[0].id
+    }
+
+    def 'should refuse an unknown disorder mode'() {
+        when:
+        KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4, disorder: 'shared'])
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains('--disorder must be independent or common')
+    }
+
     def 'should not depend on the order or spelling of the parameters'() {
         when:
         def a = KhgpsParams.points([N: '256', h: '0.01', J: '0.05,0.2', kappa0: '1', realizations: 8, seed: 1, chunk_size: 4])

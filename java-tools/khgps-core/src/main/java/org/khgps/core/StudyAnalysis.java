@@ -79,7 +79,7 @@ public final class StudyAnalysis {
         Map<String, List<PointInput>> families = new LinkedHashMap<>();
         for (PointInput in : inputs) {
             StudyPoint p = in.point();
-            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0(), k -> new ArrayList<>()).add(in);
+            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0() + "|" + p.disorder(), k -> new ArrayList<>()).add(in);
         }
         Map<StudyPoint, String> regime = new LinkedHashMap<>();
         Map<StudyPoint, double[]> familyOmega = new LinkedHashMap<>();
