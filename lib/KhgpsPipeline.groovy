@@ -47,7 +47,7 @@ class KhgpsPipeline {
         new File(info, "params_${stamp}.json").text = paramsJson(params)
         log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${params.realizations} realizations -> ${params.outdir}"
         points.each { p ->
-            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0} (chunks of ${p.chunk_size})"
+            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
         }
         POINTS = points
         return points
