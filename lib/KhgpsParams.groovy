@@ -101,10 +101,13 @@ class KhgpsParams {
         long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
         String disorder = disorderMode(params.disorder)
         def tuples = params.points ? pointsFile(params.points.toString(), baseDir) : product(params)
-        def out = tuples.collect { n, h, j, k ->
+        def out = tuples.collect { t ->
+            def (n, h, j, k) = t
+            // a points file may give a point its own number of realizations (column realizations)
+            long r = t.size() > 4 && t[4] != null ? t[4] as long : realizations
             // the mode is in the meta map (and so in every task's hash) only when common
             [id: pointId(n, h, j, k, disorder), N: n, h: h, J: j, kappa0: k, seed: seed,
-             realizations: realizations, chunk_size: chunk ?: autoChunkSize(n)] +
+             realizations: r, chunk_size: chunk ?: autoChunkSize(n)] +
                 (disorder == 'common' ? [disorder: 'common'] : [:])
         }
         def ids = out*.id
@@ -136,7 +139,8 @@ class KhgpsParams {
 
     /**
      * Study points listed in a CSV file with the header N,h,J,kappa0 (any order; more columns,
-     * e.g. a figure label, are ignored; # starts a comment). A relative path is taken from the
+     * e.g. a figure label, are ignored; # starts a comment). An optional column realizations gives
+     * a point its own number of realizations (an empty cell: --realizations). A relative path is taken from the
      * launch directory, then from the pipeline's directory (so assets/... works from anywhere).
      */
     static List<List> pointsFile(String path, File baseDir) {
@@ -161,10 +165,12 @@ class KhgpsParams {
             def cell = { name -> cells.size() > header.indexOf(name) ? cells[header.indexOf(name)] : '' }
             def where = "${file.name} line ${i + 2}"
             try {
+                def r = 'realizations' in header && cell('realizations') ?
+                        integer('realizations', cell('realizations'), 1, 'an integer >= 1') : null
                 [sizes(cell('N'))[0],
                  numbers('h', cell('h'), 'a number >= 0') { it >= 0 }[0],
                  numbers('J', cell('J'), 'a number >= 0') { it >= 0 }[0],
-                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0]]
+                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0], r]
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--points: ${where}: ${e.message}")
             }

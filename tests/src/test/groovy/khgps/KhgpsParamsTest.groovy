@@ -127,6 +127,28 @@ class KhgpsParamsTest extends Specification {
         points.count { it.h == 0.01 && it.kappa0 == 1.0 } == 11
     }
 
+    def 'should give the finite-size points their own realizations, about equal low modes'() {
+        when:
+        def points = KhgpsParams.points([points: 'assets/finite_size.csv', realizations: 1, seed: 1, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+
+        then:
+        points.size() == 16
+        points*.N.unique().sort() == [1000, 2000, 4000, 8000]
+        points*.J.unique().sort() == [0.05, 0.1, 0.2, 0.5]
+        points.every { it.N * it.realizations == 4_000_000 }
+    }
+
+    def 'should read the paper_statistics points: Figs. 2 and 6 at the pooled mode count of the paper'() {
+        when:
+        def points = KhgpsParams.points([points: 'assets/paper_statistics.csv', realizations: 18400, seed: 1, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+
+        then:
+        points.size() == 11
+        points.every { it.N == 1000 && it.h == 0.01 && it.kappa0 == 1.0 && it.realizations == 18400 }
+    }
+
     def 'should name the line of a bad points file'() {
         given:
         def csv = File.createTempFile('points', '.csv')
@@ -144,5 +166,6 @@ class KhgpsParamsTest extends Specification {
         'N,h,J\n100,0.01,0.1\n'                   || 'lacks the column(s) kappa0'
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,0.01,x,1\n' || 'line 3: --J must be a number'
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,1e-2,0.1,1.0\n' || 'more than once'
+        'N,h,J,kappa0,realizations\n100,0.01,0.1,1,0\n' || 'line 2: --realizations must be an integer >= 1'
     }
 }
