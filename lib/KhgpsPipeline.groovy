@@ -45,7 +45,9 @@ class KhgpsPipeline {
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
         new File(info, "params_${stamp}.json").text = paramsJson(params)
-        log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${params.realizations} realizations -> ${params.outdir}"
+        def counts = points*.realizations.unique().sort()
+        def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
+        log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
         points.each { p ->
             log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
         }
