@@ -218,6 +218,10 @@ public final class TailFit {
         java.util.Arrays.fill(compLo, Double.NaN);
         java.util.Arrays.fill(compHi, Double.NaN);
         if (realizationOf != null && samples > 1 && realizations > 1 && g > 0) {
+            double[] logOmega = new double[lowest.length];
+            for (int i = 0; i < lowest.length; i++) {
+                logOmega[i] = Math.log(lowest[i]);
+            }
             double[][] hb = new double[g][samples];
             double[][] cb = new double[g][samples];
             Xoshiro256 rng = new Xoshiro256(seed);
@@ -235,7 +239,7 @@ public final class TailFit {
                     while (i < lowest.length && lowest[i] < edge) {
                         int w = weight[realizationOf[i]];
                         count += w;
-                        logSum += w * Math.log(lowest[i]);
+                        logSum += w * logOmega[i];
                         i++;
                     }
                     double denominator = count * Math.log(edge) - logSum;
