@@ -381,6 +381,23 @@ final class Plots {
             data.addSeries(hi);
             drawn++;
         }
+        if (compensated && !againstK) {
+            // A_g over its window, and the physics bound (a vertical mark), per point
+            for (ReportCommand.Point p : points) {
+                XYSeries mark = new XYSeries(label(p) + " A_g, window and bound", false);
+                var f = p.fit().fit();
+                double bound = p.fit().tail() == null ? Double.NaN : p.fit().tail().omegaMaxPhysics();
+                if (f.aG() > 0 && f.omegaHigh() > 0) {
+                    mark.add(f.omegaLow(), f.aG());
+                    mark.add(f.omegaHigh(), f.aG());
+                    if (bound > 0 && Double.isFinite(bound)) {
+                        mark.add(bound, f.aG());
+                        mark.add(bound, f.aG() * 1.5);
+                    }
+                }
+                data.addSeries(mark);
+            }
+        }
         if (!compensated) {
             XYSeries four = new XYSeries("exponent 4", false);
             double lo = Double.POSITIVE_INFINITY;
@@ -399,7 +416,7 @@ final class Plots {
         }
         String x = againstK ? "k (lowest modes in the window)" : "omega_c (window edge)";
         JFreeChart c = compensated
-                ? chart(data, "Compensated cumulative count 5 N(omega) / omega^5 (plateau = A_g; dashed: 16-84% bootstrap)",
+                ? chart(data, "5 N(omega) / omega^5 (dashed: 16-84% bootstrap; bold: A_g over its window, tick at the bound)",
                         x, "5 N(omega) / omega^5", true, true, true, false)
                 : chart(data, "Hill exponent of the k lowest modes (dashed: 16-84% bootstrap band)", x, "free exponent",
                         true, false, true, false);
@@ -417,6 +434,12 @@ final class Plots {
         }
         if (!compensated) {
             r.setSeriesPaint(3 * drawn, Color.BLACK);
+        } else if (!againstK) {
+            for (int i = 0; i < drawn; i++) {
+                r.setSeriesPaint(3 * drawn + i, PALETTE[i % PALETTE.length]);
+                r.setSeriesStroke(3 * drawn + i, new BasicStroke(4f));
+                r.setSeriesVisibleInLegend(3 * drawn + i, false);
+            }
         }
         return c;
     }
