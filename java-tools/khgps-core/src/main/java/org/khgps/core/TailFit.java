@@ -227,10 +227,7 @@ public final class TailFit {
             Xoshiro256 rng = new Xoshiro256(seed);
             int[] weight = new int[realizations];
             for (int b = 0; b < samples; b++) {
-                java.util.Arrays.fill(weight, 0);
-                for (int r = 0; r < realizations; r++) {
-                    weight[(int) (rng.nextDouble() * realizations)]++;
-                }
+                resample(rng, weight);
                 double count = 0;
                 double logSum = 0;
                 int i = 0;
@@ -298,10 +295,7 @@ public final class TailFit {
         double[] beta = new double[samples];
         int[] weight = new int[realizations];
         for (int b = 0; b < samples; b++) {
-            java.util.Arrays.fill(weight, 0);
-            for (int r = 0; r < realizations; r++) {
-                weight[(int) (rng.nextDouble() * realizations)]++;
-            }
+            resample(rng, weight);
             double k = 0;
             double logSum = 0;
             for (int i = 0; i < lowest.length && lowest[i] < omegaC; i++) {
@@ -313,6 +307,14 @@ public final class TailFit {
             beta[b] = logSum > 0 ? k / logSum - 1 : Double.NaN;
         }
         return new Bootstrap(std(aG), std(beta), samples);
+    }
+
+    /** One bootstrap draw: how often each realization is drawn when drawing as many with replacement. */
+    private static void resample(Xoshiro256 rng, int[] weight) {
+        java.util.Arrays.fill(weight, 0);
+        for (int r = 0; r < weight.length; r++) {
+            weight[(int) (rng.nextDouble() * weight.length)]++;
+        }
     }
 
     private static double std(double[] v) {
