@@ -5,7 +5,8 @@ import java.security.MessageDigest
  *
  * Nextflow loads this class from lib/; the Spock tests compile it too. The point id is the
  * first 12 hex digits of the SHA-256 of the canonical JSON of (J, N, h, kappa0), built exactly
- * as org.khgps.core.StudyPoint#canonicalJson does (keys in ASCII order, Java's Double.toString).
+ * as org.khgps.core.StudyPoint#canonicalJson does (keys in ASCII order, Java's Double.toString);
+ * with --disorder common also "disorder":"common" (so independent ids never change).
  */
 class KhgpsParams {
 
@@ -98,10 +99,16 @@ class KhgpsParams {
         long realizations = integer('realizations', params.realizations, 1, 'an integer >= 1')
         long seed = integer('seed', params.seed, Long.MIN_VALUE, 'an integer')
         long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
+        String disorder = disorderMode(params.disorder)
         def tuples = params.points ? pointsFile(params.points.toString(), baseDir) : product(params)
-        def out = tuples.collect { n, h, j, k ->
-            [id: pointId(n, h, j, k), N: n, h: h, J: j, kappa0: k, seed: seed,
-             realizations: realizations, chunk_size: chunk ?: autoChunkSize(n)]
+        def out = tuples.collect { t ->
+            def (n, h, j, k) = t
+            // a points file may give a point its own number of realizations (column realizations)
+            long r = t.size() > 4 && t[4] != null ? t[4] as long : realizations
+            // the mode is in the meta map (and so in every task's hash) only when common
+            [id: pointId(n, h, j, k, disorder), N: n, h: h, J: j, kappa0: k, seed: seed,
+             realizations: r, chunk_size: chunk ?: autoChunkSize(n)] +
+                (disorder == 'common' ? [disorder: 'common'] : [:])
         }
         def ids = out*.id
         def repeated = out.findAll { p -> ids.count(p.id) > 1 }.collect { "N=${it.N} h=${it.h} J=${it.J} kappa0=${it.kappa0}" }.unique()
@@ -132,7 +139,8 @@ class KhgpsParams {
 
     /**
      * Study points listed in a CSV file with the header N,h,J,kappa0 (any order; more columns,
-     * e.g. a figure label, are ignored; # starts a comment). A relative path is taken from the
+     * e.g. a figure label, are ignored; # starts a comment). An optional column realizations gives
+     * a point its own number of realizations (an empty cell: --realizations). A relative path is taken from the
      * launch directory, then from the pipeline's directory (so assets/... works from anywhere).
      */
     static List<List> pointsFile(String path, File baseDir) {
@@ -157,22 +165,34 @@ class KhgpsParams {
             def cell = { name -> cells.size() > header.indexOf(name) ? cells[header.indexOf(name)] : '' }
             def where = "${file.name} line ${i + 2}"
             try {
+                def r = 'realizations' in header && cell('realizations') ?
+                        integer('realizations', cell('realizations'), 1, 'an integer >= 1') : null
                 [sizes(cell('N'))[0],
                  numbers('h', cell('h'), 'a number >= 0') { it >= 0 }[0],
                  numbers('J', cell('J'), 'a number >= 0') { it >= 0 }[0],
-                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0]]
+                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0], r]
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--points: ${where}: ${e.message}")
             }
         }
     }
 
-    static String canonicalJson(int n, double h, double j, double kappa0) {
-        return "{\"J\":${Double.toString(j)},\"N\":${n},\"h\":${Double.toString(h)},\"kappa0\":${Double.toString(kappa0)}}"
+    /** --disorder: independent (default; also when unset) or common. */
+    static String disorderMode(Object value) {
+        String mode = value == null ? 'independent' : value.toString().trim()
+        if (!(mode in ['independent', 'common'])) {
+            throw new IllegalArgumentException("--disorder must be independent or common, got '${value}'")
+        }
+        return mode
     }
 
-    static String pointId(int n, double h, double j, double kappa0) {
-        def digest = MessageDigest.getInstance('SHA-256').digest(canonicalJson(n, h, j, kappa0).getBytes('UTF-8'))
+    static String canonicalJson(int n, double h, double j, double kappa0, String disorder = 'independent') {
+        def mode = disorder == 'common' ? ',"disorder":"common"' : ''
+        return "{\"J\":${Double.toString(j)},\"N\":${n}${mode},\"h\":${Double.toString(h)},\"kappa0\":${Double.toString(kappa0)}}"
+    }
+
+    static String pointId(int n, double h, double j, double kappa0, String disorder = 'independent') {
+        def digest = MessageDigest.getInstance('SHA-256').digest(canonicalJson(n, h, j, kappa0, disorder).getBytes('UTF-8'))
         return digest[0..5].collect { String.format('%02x', it & 0xff) }.join()
     }
 

@@ -22,6 +22,9 @@ class KhgpsPipeline {
             KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
             KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
             KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
+            if (!(params.window in ['auto', 'fraction'])) {
+                throw new IllegalArgumentException("--window must be auto or fraction, got '${params.window}'")
+            }
             if (!(params.failed_realizations in ['exclude', 'fail'])) {
                 throw new IllegalArgumentException("--failed_realizations must be exclude or fail, got '${params.failed_realizations}'")
             }
@@ -59,9 +62,11 @@ class KhgpsPipeline {
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
         new File(info, "params_${stamp}.json").text = paramsJson(params)
-        log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${params.realizations} realizations -> ${params.outdir}"
+        def counts = points*.realizations.unique().sort()
+        def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
+        log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
         points.each { p ->
-            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0} (chunks of ${p.chunk_size})"
+            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
         }
         POINTS = points
         return points

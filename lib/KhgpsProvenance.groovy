@@ -131,7 +131,8 @@ class KhgpsProvenance {
             start           : workflow.start.toString(),
             complete        : workflow.complete?.toString(),
             params          : new groovy.json.JsonSlurper().parseText(KhgpsPipeline.paramsJson(params)),
-            points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size'])) },
+            disorder        : KhgpsParams.disorderMode(params.disorder),
+            points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
             files           : files,
         ]
         def outdir = java.nio.file.Paths.get(params.outdir.toString())

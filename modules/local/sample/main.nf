@@ -15,7 +15,7 @@ process SAMPLE {
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps sample --N ${meta.N} --h ${meta.h} --J ${meta.J} --kappa0 ${meta.kappa0} \\
-        --seed ${meta.seed} --first ${meta.first} --count ${meta.count} --out ${name} ${task.ext.args ?: ''}
+        --seed ${meta.seed} --first ${meta.first} --count ${meta.count} --out ${name} ${meta.disorder ? "--disorder ${meta.disorder}" : ''} ${task.ext.args ?: ''}
     """
 
     stub:

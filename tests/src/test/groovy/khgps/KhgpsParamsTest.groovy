@@ -18,6 +18,44 @@ class KhgpsParamsTest extends Specification {
         2     | 0.0   | 0.0   | 3.0
     }
 
+    def 'should include the disorder mode in the id only when common, as the Java tools do'() {
+        expect:
+        KhgpsParams.pointId(N, H, J, KAPPA0, MODE) == new StudyPoint(N, H, J, KAPPA0, MODE).id()
+        KhgpsParams.canonicalJson(N, H, J, KAPPA0, MODE) == new StudyPoint(N, H, J, KAPPA0, MODE).canonicalJson()
+        (KhgpsParams.pointId(N, H, J, KAPPA0, MODE) == KhgpsParams.pointId(N, H, J, KAPPA0)) == (MODE == 'independent')
+
+        where:
+        N     | H     | J     | KAPPA0 | MODE
+        256   | 0.01  | 0.05  | 1.0    | 'independent'
+        256   | 0.01  | 0.05  | 1.0    | 'common'
+        1000  | 0.0   | 0.2   | 2.0    | 'common'
+    }
+
+    def 'should put the disorder mode in the meta map only when common'() {
+        when:
+        def independent = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4])
+        def unset = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4,
+                                        disorder: 'independent'])
+        def common = KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4,
+                                         disorder: 'common'])
+
+        then:
+        independent == unset
+        !independent[0].containsKey('disorder')
+        independent[0].id == '08e4db4a7e79'
+        common[0].disorder == 'common'
+        common[0].id != independent[0].id
+    }
+
+    def 'should refuse an unknown disorder mode'() {
+        when:
+        KhgpsParams.points([N: 256, h: 0.01, J: '0.05', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4, disorder: 'shared'])
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains('--disorder must be independent or common')
+    }
+
     def 'should not depend on the order or spelling of the parameters'() {
         when:
         def a = KhgpsParams.points([N: '256', h: '0.01', J: '0.05,0.2', kappa0: '1', realizations: 8, seed: 1, chunk_size: 4])
@@ -89,6 +127,28 @@ class KhgpsParamsTest extends Specification {
         points.count { it.h == 0.01 && it.kappa0 == 1.0 } == 11
     }
 
+    def 'should give the finite-size points their own realizations, about equal low modes'() {
+        when:
+        def points = KhgpsParams.points([points: 'assets/finite_size.csv', realizations: 1, seed: 1, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+
+        then:
+        points.size() == 16
+        points*.N.unique().sort() == [1000, 2000, 4000, 8000]
+        points*.J.unique().sort() == [0.05, 0.1, 0.2, 0.5]
+        points.every { it.N * it.realizations == 4_000_000 }
+    }
+
+    def 'should read the paper_statistics points: Figs. 2 and 6 at the pooled mode count of the paper'() {
+        when:
+        def points = KhgpsParams.points([points: 'assets/paper_statistics.csv', realizations: 18400, seed: 1, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+
+        then:
+        points.size() == 11
+        points.every { it.N == 1000 && it.h == 0.01 && it.kappa0 == 1.0 && it.realizations == 18400 }
+    }
+
     def 'should name the line of a bad points file'() {
         given:
         def csv = File.createTempFile('points', '.csv')
@@ -106,5 +166,6 @@ class KhgpsParamsTest extends Specification {
         'N,h,J\n100,0.01,0.1\n'                   || 'lacks the column(s) kappa0'
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,0.01,x,1\n' || 'line 3: --J must be a number'
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,1e-2,0.1,1.0\n' || 'more than once'
+        'N,h,J,kappa0,realizations\n100,0.01,0.1,1,0\n' || 'line 2: --realizations must be an integer >= 1'
     }
 }

@@ -21,6 +21,15 @@ final class AnalysisJson {
                 + f.points() + ",\"chi2_per_dof\":" + Json.number(f.chi2PerDof()) + "}";
     }
 
+    /** Eq. (4): the line through ln(kappa0 omega_x^3 A_g) against ln J, and whether its slope is 0. */
+    static String eq4(StudyAnalysis.Eq4 e) {
+        if (e == null) {
+            return "null";
+        }
+        return "{\"slope\":" + Json.number(e.fit().slope()) + ",\"slope_err\":" + Json.number(e.slopeErr())
+                + ",\"consistent_with_zero\":" + e.consistentWithZero() + ",\"fit\":" + fit(e.fit()) + "}";
+    }
+
     static String of(StudyAnalysis.Result r) {
         List<String> points = new ArrayList<>();
         for (StudyAnalysis.PointResult p : r.points()) {
@@ -28,13 +37,17 @@ final class AnalysisJson {
                     + ",\"J\":" + p.point().J() + ",\"kappa0\":" + p.point().kappa0() + ",\"omega_x\":"
                     + Json.number(p.omegaX().omegaX()) + ",\"omega_x_err\":" + Json.number(p.omegaX().omegaXErr())
                     + ",\"omega_x_over_h13\":" + Json.number(p.omegaXOverH13()) + ",\"collapse_rms_log_deviation\":"
-                    + Json.number(p.omegaX().rmsLogDeviation()) + ",\"regime\":" + Json.quote(p.regime()) + "}");
+                    + Json.number(p.omegaX().rmsLogDeviation()) + ",\"omega_x_family\":" + Json.number(p.omegaXFamily())
+                    + ",\"omega_x_family_err\":" + Json.number(p.omegaXFamilyErr()) + ",\"regime\":" + Json.quote(p.regime()) + "}");
         }
         List<String> families = new ArrayList<>();
         for (StudyAnalysis.Family f : r.families()) {
             families.add("{\"N\":" + f.N() + ",\"h\":" + f.h() + ",\"kappa0\":" + f.kappa0() + ",\"points\":" + f.points().size()
                     + ",\"J_x\":" + Json.number(f.jX()) + ",\"interior_maximum\":" + f.interiorMaximum()
-                    + ",\"omega_x_power_law\":" + fit(f.omegaXPowerLaw()) + ",\"A_g_power_law\":" + fit(f.aGPowerLaw()) + "}");
+                    + ",\"omega_x_power_law\":" + fit(f.omegaXPowerLaw()) + ",\"A_g_power_law\":" + fit(f.aGPowerLaw())
+                    + ",\"omega_x_family_power_law\":" + fit(f.omegaXFamilyPowerLaw())
+                    + ",\"family_collapse_rms_log_deviation\":" + Json.number(f.familyRmsLogDeviation())
+                    + ",\"eq4_family\":" + eq4(f.eq4Family()) + ",\"eq4_master\":" + eq4(f.eq4Master()) + "}");
         }
         return "{\n\"points\":[\n" + String.join(",\n", points) + "\n],\n\"families\":[\n" + String.join(",\n", families)
                 + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + "\n}\n";

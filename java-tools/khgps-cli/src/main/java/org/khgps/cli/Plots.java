@@ -348,12 +348,18 @@ final class Plots {
     static JFreeChart omegaXVsJ(StudyAnalysis.Result analysis) {
         var series = byFamily(analysis.points().stream().map(StudyAnalysis.PointResult::point).toList());
         XYSeriesCollection data = new XYSeriesCollection();
+        var own = new java.util.LinkedHashMap<String, XYSeries>();
         for (StudyAnalysis.PointResult a : analysis.points()) {
             if (a.point().J() > 0 && a.omegaX().omegaX() > 0) {
                 series.get(family(a.point())).add(a.point().J(), a.omegaX().omegaX() / Math.cbrt(a.point().h()));
             }
+            if (a.point().J() > 0 && a.omegaXFamily() > 0) {
+                own.computeIfAbsent(family(a.point()), k -> new XYSeries(k + " (family collapse)", true))
+                        .add(a.point().J(), a.omegaXFamily() / Math.cbrt(a.point().h()));
+            }
         }
         series.values().forEach(data::addSeries);
+        own.values().forEach(data::addSeries);
         return chart(data, "Characteristic frequency from the collapse", "J", "omega_x / h^(1/3)", true, true, true, true);
     }
 
@@ -374,5 +380,131 @@ final class Plots {
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
         return chart(data, "A_g against J / J_x (J_x: the maximum of A_g)", "J / J_x", "A_g", true, true, true, true);
+    }
+
+    /**
+     * A tail curve of every point (Hill exponent or compensated count) against the window edge
+     * omega_c or the number k of modes, with its 16-84% bootstrap band (thin dashed, same colour)
+     * and, for the exponent, the value 4 (black).
+     */
+    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, boolean againstK) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int drawn = 0;
+        for (ReportCommand.Point p : points) {
+            var tail = p.fit().tail();
+            var curve = tail == null ? null : compensated ? tail.compensated() : tail.hill();
+            XYSeries value = new XYSeries(label(p), false);
+            XYSeries lo = new XYSeries(label(p) + " 16%", false);
+            XYSeries hi = new XYSeries(label(p) + " 84%", false);
+            if (curve != null) {
+                for (int j = 0; j < curve.k().length; j++) {
+                    double x = againstK ? curve.k()[j] : curve.omega()[j];
+                    if (!(x > 0)) {
+                        continue;
+                    }
+                    if (Double.isFinite(curve.value()[j]) && (!compensated || curve.value()[j] > 0)) {
+                        value.add(x, curve.value()[j]);
+                    }
+                    if (Double.isFinite(curve.lo()[j]) && (!compensated || curve.lo()[j] > 0)) {
+                        lo.add(x, curve.lo()[j]);
+                    }
+                    if (Double.isFinite(curve.hi()[j]) && (!compensated || curve.hi()[j] > 0)) {
+                        hi.add(x, curve.hi()[j]);
+                    }
+                }
+            }
+            data.addSeries(value);
+            data.addSeries(lo);
+            data.addSeries(hi);
+            drawn++;
+        }
+        if (compensated && !againstK) {
+            // A_g over its window, and the physics bound (a vertical mark), per point
+            for (ReportCommand.Point p : points) {
+                XYSeries mark = new XYSeries(label(p) + " A_g, window and bound", false);
+                var f = p.fit().fit();
+                double bound = p.fit().tail() == null ? Double.NaN : p.fit().tail().omegaMaxPhysics();
+                if (f.aG() > 0 && f.omegaHigh() > 0) {
+                    mark.add(f.omegaLow(), f.aG());
+                    mark.add(f.omegaHigh(), f.aG());
+                    if (bound > 0 && Double.isFinite(bound)) {
+                        mark.add(bound, f.aG());
+                        mark.add(bound, f.aG() * 1.5);
+                    }
+                }
+                data.addSeries(mark);
+            }
+        }
+        if (!compensated) {
+            XYSeries four = new XYSeries("exponent 4", false);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                for (int k = 0; k < data.getItemCount(i); k++) {
+                    lo = Math.min(lo, data.getXValue(i, k));
+                    hi = Math.max(hi, data.getXValue(i, k));
+                }
+            }
+            if (hi > 0) {
+                four.add(lo, 4.0);
+                four.add(hi, 4.0);
+            }
+            data.addSeries(four);
+        }
+        String x = againstK ? "k (lowest modes in the window)" : "omega_c (window edge)";
+        JFreeChart c = compensated
+                ? chart(data, "5 N(omega) / omega^5 (dashed: 16-84% bootstrap; bold: A_g over its window, tick at the bound)",
+                        x, "5 N(omega) / omega^5", true, true, true, false)
+                : chart(data, "Hill exponent of the k lowest modes (dashed: 16-84% bootstrap band)", x, "free exponent",
+                        true, false, true, false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        for (int i = 0; i < drawn; i++) {
+            Color col = PALETTE[i % PALETTE.length];
+            r.setSeriesPaint(3 * i, col);
+            r.setSeriesStroke(3 * i, new BasicStroke(2f));
+            for (int b = 1; b <= 2; b++) {
+                r.setSeriesPaint(3 * i + b, col);
+                r.setSeriesVisibleInLegend(3 * i + b, false);
+                r.setSeriesStroke(3 * i + b, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {4f, 3f}, 0f));
+            }
+        }
+        if (!compensated) {
+            r.setSeriesPaint(3 * drawn, Color.BLACK);
+        } else if (!againstK) {
+            for (int i = 0; i < drawn; i++) {
+                r.setSeriesPaint(3 * drawn + i, PALETTE[i % PALETTE.length]);
+                r.setSeriesStroke(3 * drawn + i, new BasicStroke(4f));
+                r.setSeriesVisibleInLegend(3 * drawn + i, false);
+            }
+        }
+        return c;
+    }
+
+    /** kappa0 omega_x^3 A_g against J per family, omega_x from the family collapse and from G (Eq. (4)). */
+    static JFreeChart eq4(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+        var own = new java.util.LinkedHashMap<String, XYSeries>();
+        var onG = new java.util.LinkedHashMap<String, XYSeries>();
+        for (int i = 0; i < points.size(); i++) {
+            var pt = points.get(i).dos().point();
+            var a = analysis.points().get(i);
+            double aG = points.get(i).fit().fit().aG();
+            if (!(pt.J() > 0 && aG > 0)) {
+                continue;
+            }
+            if (a.omegaXFamily() > 0) {
+                own.computeIfAbsent(family(pt), k -> new XYSeries(k + " (family omega_x)", true))
+                        .add(pt.J(), pt.kappa0() * Math.pow(a.omegaXFamily(), 3) * aG);
+            }
+            if (a.omegaX().omegaX() > 0) {
+                onG.computeIfAbsent(family(pt), k -> new XYSeries(k + " (omega_x onto G)", true))
+                        .add(pt.J(), pt.kappa0() * Math.pow(a.omegaX().omegaX(), 3) * aG);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        own.values().forEach(data::addSeries);
+        onG.values().forEach(data::addSeries);
+        return chart(data, "Eq. (4): kappa0 omega_x^3 A_g (flat for J > J_x if A_g ~ 1/(kappa0 omega_x^3))", "J",
+                "kappa0 omega_x^3 A_g", true, true, true, true);
     }
 }

@@ -164,9 +164,10 @@ final class ProvenanceCommand implements Command {
                 long first = Long.parseLong(range[0]);
                 long last = range.length > 1 ? Long.parseLong(range[1]) : first;
                 System.out.printf("%s  input %s (sha256 %s): not published; the disorder is a function of the seed:%n"
-                                + "%s    khgps sample --N %s --h %s --J %s --kappa0 %s --seed %d --first %d --count %d --out %s%n",
+                                + "%s    khgps sample --N %s --h %s --J %s --kappa0 %s --seed %d --first %d --count %d --out %s%s%n",
                         indent, in.getKey(), in.getValue().substring(0, 16), indent, point.get("N"), point.get("h"),
-                        point.get("J"), point.get("kappa0"), p.seed(), first, last - first + 1, in.getKey());
+                        point.get("J"), point.get("kappa0"), p.seed(), first, last - first + 1, in.getKey(),
+                        point.containsKey("disorder") ? " --disorder " + point.get("disorder").replace("\"", "") : "");
             } else {
                 System.out.printf("%s  input %s (sha256 %s): NOT FOUND in the results folder%n", indent, in.getKey(),
                         in.getValue());

@@ -26,7 +26,8 @@ final class ReportCommand implements Command {
 
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
-            + "mean_inverse_lambda_err,omega_x,omega_x_err,regime";
+            + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,exponent_modes,"
+            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err";
 
     /** One point's dos and fit. */
     record Point(DosFile dos, FitFile fit) {
@@ -106,12 +107,16 @@ final class ReportCommand implements Command {
         for (Point p : points) {
             images.put("dos_" + p.dos().point().id() + ".png", Plots.png(Plots.dosOne(p), 640, 440));
         }
+        images.put("hill_vs_omega.png", Plots.png(Plots.tailCurves(points, false, false), 900, 600));
+        images.put("hill_vs_k.png", Plots.png(Plots.tailCurves(points, false, true), 900, 600));
+        images.put("compensated.png", Plots.png(Plots.tailCurves(points, true, false), 900, 600));
         images.put("partial_x2.png", Plots.png(Plots.partialAverages(points), 900, 600));
         images.put("collapse.png", Plots.png(Plots.collapse(points, analysis), 900, 600));
         images.put("weak_test.png", Plots.png(Plots.weakTest(points, analysis), 900, 600));
         images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
         images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
         images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
+        images.put("eq4.png", Plots.png(Plots.eq4(points, analysis), 900, 600));
         var participation = Plots.participation(points);
         if (participation != null) {
             images.put("participation_ratio.png", Plots.png(participation, 900, 600));
@@ -145,7 +150,10 @@ final class ReportCommand implements Command {
                     num(f.aGErr()), num(f.fit().exponent()), num(f.exponentErr()), num(d.x2()),
                     num(d.x2Err()), Long.toString(d.negativeModes()), num(f.fit().omegaLow()), num(f.fit().omegaHigh()),
                     Integer.toString(f.fit().modesInWindow()), num(d.meanInverseLambda()),
-                    num(d.meanInverseLambdaErr()), num(a.omegaX().omegaX()), num(a.omegaX().omegaXErr()), a.regime()))
+                    num(d.meanInverseLambdaErr()), num(a.omegaX().omegaX()), num(a.omegaX().omegaXErr()), a.regime(),
+                    f.consistent() ? "1" : "0", num(f.tail().omegaMaxPhysics()), num(f.tail().exponentOmegaMax()),
+                    Integer.toString(f.tail().exponentModes()), f.tail().consistentWith4() ? "1" : "0",
+                    num(a.omegaXFamily()), num(a.omegaXFamilyErr())))
                     .append('\n');
         }
         return sb.toString();
@@ -180,7 +188,8 @@ final class ReportCommand implements Command {
                             + "from the Hill estimator on the same window (expected &asymp; 4).</p>\n");
             sb.append("<h2>Study points</h2>\n<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
                     + "<th>realizations</th><th>converged</th><th>negative modes</th><th>A<sub>g</sub></th><th>exponent</th>"
-                    + "<th>fit window &omega;</th><th>&lt;x&sup2;&gt;</th><th>&lt;1/&lambda;&gt;</th></tr>\n");
+                    + "<th>A<sub>g</sub> window &omega;</th><th>exponent window &omega;</th><th>exponent consistent with 4</th>"
+                    + "<th>&lt;x&sup2;&gt;</th><th>&lt;1/&lambda;&gt;</th></tr>\n");
             for (Point p : points) {
                 var d = p.dos();
                 var f = p.fit().fit();
@@ -190,7 +199,11 @@ final class ReportCommand implements Command {
                         .append(d.converged()).append("</td><td>").append(d.negativeModes()).append("</td><td>")
                         .append(pm(f.aG(), p.fit().aGErr())).append("</td><td>").append(pm(f.exponent(), p.fit().exponentErr()))
                         .append("</td><td>").append(fmt(f.omegaLow())).append(" &ndash; ").append(fmt(f.omegaHigh()))
-                        .append(" (").append(f.modesInWindow()).append(" modes)</td><td>").append(pm(d.x2(), d.x2Err()))
+                        .append(" (").append(f.modesInWindow()).append(" modes)</td><td>")
+                        .append(p.fit().consistent() ? "&le; " + fmt(p.fit().tail().exponentOmegaMax()) + " ("
+                                + p.fit().tail().exponentModes() + " modes)" : esc(p.fit().tail().status()))
+                        .append("</td><td>").append(p.fit().consistent() ? (p.fit().tail().consistentWith4() ? "yes" : "no") : "n/a")
+                        .append("</td><td>").append(pm(d.x2(), d.x2Err()))
                         .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -202,7 +215,31 @@ final class ReportCommand implements Command {
                 sb.append("<figure>").append(img(images, name, "D(omega) of point " + p.dos().point().id()))
                         .append("<figcaption>").append(esc(p.dos().point().canonicalJson())).append("</figcaption></figure>\n");
             }
-            sb.append("</div>\n<h2>Partial average &lt;x&sup2;&gt;(&kappa;) and its collapse (cf. Figs. 3, 5a)</h2>\n")
+            sb.append("</div>\n<h2>The low-frequency tail: Hill exponent and compensated count</h2>\n")
+                    .append("<p>The automatic windows (docs/analysis.md): only modes below a physics bound "
+                            + "&omega;<sub>max</sub> = &omega;<sub>x</sub>/2 (&omega;<sub>x</sub> of the point from its own partial "
+                            + "average), and below the J = 0 gap edge (3h/2)<sup>1/3</sup> in the weak regime. The exponent is "
+                            + "the Hill estimator over every mode below the bound (a window chosen without reference to 4); "
+                            + "&ldquo;consistent with 4&rdquo; means |exponent &minus; 4| &le; 2&sigma;, &sigma; the larger of the "
+                            + "bootstrap and the Poisson error. A<sub>g</sub> is the plateau of 5N(&omega;)/&omega;<sup>5</sup> "
+                            + "below the bound. The curves run over all stored modes, also past the bound.</p>\n")
+                    .append(img(images, "hill_vs_omega.png", "Hill exponent against the window edge"))
+                    .append(img(images, "hill_vs_k.png", "Hill exponent against the number of modes"))
+                    .append(img(images, "compensated.png", "compensated cumulative count"));
+            sb.append("<table><tr><th>point_id</th><th>J</th><th>&omega;<sub>x</sub> (point)</th><th>gap edge</th>"
+                    + "<th>&omega;<sub>max</sub></th><th>modes below</th><th>A<sub>g</sub> (plateau)</th><th>exponent</th>"
+                    + "<th>status</th></tr>\n");
+            for (Point p : points) {
+                var t = p.fit().tail();
+                sb.append("<tr><td>").append(p.dos().point().id()).append("</td><td>").append(fmt(p.dos().point().J()))
+                        .append("</td><td>").append(fmt(t.omegaXPoint())).append("</td><td>").append(fmt(t.gapEdge()))
+                        .append("</td><td>").append(fmt(t.omegaMaxPhysics())).append("</td><td>").append(t.modesBelowBound())
+                        .append("</td><td>").append(pm(p.fit().fit().aG(), p.fit().aGErr())).append("</td><td>")
+                        .append(pm(p.fit().fit().exponent(), p.fit().exponentErr())).append("</td><td>").append(esc(t.status()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+            sb.append("<h2>Partial average &lt;x&sup2;&gt;(&kappa;) and its collapse (cf. Figs. 3, 5a)</h2>\n")
                     .append(img(images, "partial_x2.png", "partial averages of x^2"))
                     .append("<p>&omega;<sub>x</sub> of each point is the frequency that puts &kappa;<sub>0</sub>&lt;x&sup2;&gt;(&kappa;)/&omega;<sub>x</sub><sup>4</sup> "
                             + "against &kappa;/&omega;<sub>x</sub><sup>2</sup> on the exact J = 0 master curve G (black), so &omega;<sub>x</sub> = h<sup>1/3</sup> "
@@ -210,12 +247,14 @@ final class ReportCommand implements Command {
                     .append(img(images, "collapse.png", "collapse of the partial averages"))
                     .append(img(images, "omega_x_vs_J.png", "omega_x against J"));
             sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th><th>&omega;<sub>x</sub></th>"
-                    + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>regime</th></tr>\n");
+                    + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>&omega;<sub>x</sub> (family collapse)</th>"
+                    + "<th>regime</th></tr>\n");
             for (StudyAnalysis.PointResult a : analysis.points()) {
                 sb.append("<tr><td>").append(a.point().id()).append("</td><td>").append(a.point().N()).append("</td><td>")
                         .append(fmt(a.point().h())).append("</td><td>").append(fmt(a.point().J())).append("</td><td>")
                         .append(fmt(a.point().kappa0())).append("</td><td>").append(pm(a.omegaX().omegaX(), a.omegaX().omegaXErr()))
                         .append("</td><td>").append(fmt(a.omegaXOverH13())).append("</td><td>").append(fmt(a.omegaX().rmsLogDeviation()))
+                        .append("</td><td>").append(pm(a.omegaXFamily(), a.omegaXFamilyErr()))
                         .append("</td><td>").append(a.regime()).append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -227,15 +266,27 @@ final class ReportCommand implements Command {
                     + ", intercept " + pm(w.intercept(), w.interceptErr()) + ", &chi;&sup2;/dof " + fmt(w.chi2PerDof()) + ".</p>\n");
             sb.append("<h2>&lt;x&sup2;&gt; and A<sub>g</sub> against J (cf. Figs. 5b, 6)</h2>\n")
                     .append(img(images, "x2_vs_J.png", "<x^2> against J"))
-                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"));
+                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"))
+                    .append("<p>Eq. (4) of the paper, A<sub>g</sub> ~ 1/(&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>) for J &gt; J<sub>x</sub>: "
+                            + "&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub> against J is flat if it holds; the slope of its "
+                            + "logarithm against ln J over the intermediate points, with &omega;<sub>x</sub> from the family's collapse onto "
+                            + "itself (the paper's way) and from the collapse onto G, is in the table (consistent with 0: |slope| &le; 2&sigma;, "
+                            + "&sigma; scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1).</p>\n")
+                    .append(img(images, "eq4.png", "kappa0 omega_x^3 A_g against J"));
             sb.append("<table><tr><th>family (N, h, &kappa;<sub>0</sub>)</th><th>points</th><th>J<sub>x</sub> (max of A<sub>g</sub>)</th>"
-                    + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>)</th><th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th></tr>\n");
+                    + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>; onto G)</th><th>a (family collapse)</th>"
+                    + "<th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th>"
+                    + "<th>Eq. (4): slope of ln(&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub>) vs ln J (family &omega;<sub>x</sub>)</th>"
+                    + "<th>the same, &omega;<sub>x</sub> onto G</th></tr>\n");
             for (StudyAnalysis.Family f : analysis.families()) {
                 sb.append("<tr><td>").append(f.N()).append(", ").append(fmt(f.h())).append(", ").append(fmt(f.kappa0()))
                         .append("</td><td>").append(f.points().size()).append("</td><td>")
                         .append(f.interiorMaximum() ? fmt(f.jX()) : "no interior maximum (largest A_g at J = " + fmt(f.jX()) + ")")
                         .append("</td><td>").append(f.omegaXPowerLaw() == null ? "n/a" : pm(f.omegaXPowerLaw().slope(), f.omegaXPowerLaw().slopeErr()))
+                        .append("</td><td>").append(f.omegaXFamilyPowerLaw() == null ? "n/a"
+                                : pm(f.omegaXFamilyPowerLaw().slope(), f.omegaXFamilyPowerLaw().slopeErr()))
                         .append("</td><td>").append(f.aGPowerLaw() == null ? "n/a" : pm(f.aGPowerLaw().slope(), f.aGPowerLaw().slopeErr()))
+                        .append("</td><td>").append(eq4(f.eq4Family())).append("</td><td>").append(eq4(f.eq4Master()))
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -264,6 +315,14 @@ final class ReportCommand implements Command {
             }
             sb.append("</body></html>\n");
             return sb.toString();
+        }
+
+        private static String eq4(StudyAnalysis.Eq4 e) {
+            if (e == null) {
+                return "n/a (fewer than 2 intermediate points with A<sub>g</sub>)";
+            }
+            return pm(e.fit().slope(), e.slopeErr()) + " over " + e.fit().points() + " points: "
+                    + (e.consistentWithZero() ? "consistent with 0 (Eq. (4) holds)" : "not consistent with 0");
         }
 
         private static void row(StringBuilder sb, String key, String value) {

@@ -32,13 +32,20 @@ final class SampleCommand implements Command {
                 .addOption(Args.required("seed", "int", "study seed"))
                 .addOption(Args.optional("first", "int", "first realization index (default 0)"))
                 .addOption(Args.optional("count", "int", "number of realizations (default 1)"))
+                .addOption(Args.optional("disorder", "mode", "independent (default): each point draws its own "
+                        + "disorder; common: u and g from (seed, N, realization) alone, shared by points that differ "
+                        + "only in h, J or kappa0"))
                 .addOption(Args.required("out", "file", "disorder file to write (HDF5)"));
     }
 
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
+        String mode = Args.text(line, "disorder", StudyPoint.INDEPENDENT);
+        if (!mode.equals(StudyPoint.INDEPENDENT) && !mode.equals(StudyPoint.COMMON)) {
+            throw new IllegalArgumentException("--disorder must be independent or common, got '" + mode + "'");
+        }
         StudyPoint point = new StudyPoint((int) Args.integer(line, "N", null, 2), Args.number(line, "h", null),
-                Args.number(line, "J", null), Args.number(line, "kappa0", null));
+                Args.number(line, "J", null), Args.number(line, "kappa0", null), mode);
         long seed = Args.integer(line, "seed", null, Long.MIN_VALUE);
         long first = Args.integer(line, "first", 0L, 0);
         int count = (int) Args.integer(line, "count", 1L, 1);

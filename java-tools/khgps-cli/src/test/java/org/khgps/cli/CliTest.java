@@ -56,6 +56,47 @@ class CliTest {
         ok("diagonalize", "--in", p("minima" + tag + ".h5"), "--out", p("spectra" + tag + ".h5"), "--threads", "1");
     }
 
+    /** sample, minimize, diagonalize and histogram 12 realizations of N = 64, J = j, in a disorder mode. */
+    private DosFile point(String j, String mode) throws Exception {
+        String tag = j + mode;
+        ok("sample", "--N", "64", "--h", "0.01", "--J", j, "--kappa0", "1", "--seed", "7", "--first", "0", "--count", "12",
+                "--out", p("d" + tag + ".h5"), "--disorder", mode);
+        ok("minimize", "--in", p("d" + tag + ".h5"), "--out", p("m" + tag + ".h5"), "--threads", "1");
+        ok("diagonalize", "--in", p("m" + tag + ".h5"), "--out", p("s" + tag + ".h5"), "--threads", "1");
+        ok("histogram", "--out", p("dos" + tag + ".h5"), p("m" + tag + ".h5"), p("s" + tag + ".h5"));
+        return DosFile.read(dir.resolve("dos" + tag + ".h5"));
+    }
+
+    @Test
+    void commonDisorderIsSharedRecordedAndHasTheSameStatistics() throws Exception {
+        DosFile common = point("0.3", "common");
+        DosFile independent = point("0.3", "independent");
+        DosFile other = point("0.1", "common");
+        assertEquals("common", common.point().disorder());
+        assertEquals("independent", independent.point().disorder());
+        assertFalse(common.point().id().equals(independent.point().id()), "the mode is part of the id");
+        assertTrue(common.point().canonicalJson().contains("\"disorder\":\"common\""));
+        // the two common points share u (kappa / kappa0) and the realization seeds
+        MinimaFile a = MinimaFile.read(dir.resolve("m0.3common.h5"));
+        MinimaFile b = MinimaFile.read(dir.resolve("m0.1common.h5"));
+        assertArrayEquals(a.realizationSeed(), b.realizationSeed());
+        for (int r = 0; r < 12; r++) {
+            assertArrayEquals(a.kappa()[r], b.kappa()[r], 0.0);
+        }
+        assertFalse(java.util.Arrays.equals(a.kappa()[0], MinimaFile.read(dir.resolve("m0.3independent.h5")).kappa()[0]));
+        // the same physics within errors
+        assertEquals(independent.x2(), common.x2(), 3 * Math.hypot(independent.x2Err(), common.x2Err()),
+                "<x^2> common " + common.x2() + " independent " + independent.x2());
+        assertTrue(other.x2() < common.x2(), "weaker coupling, smaller <x^2>");
+        // the mode is recorded on every file, in the root attributes and the provenance
+        for (String f : new String[] {"d0.3common.h5", "m0.3common.h5", "s0.3common.h5", "dos0.3common.h5"}) {
+            try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(dir.resolve(f))) {
+                assertEquals("common", h5.getAttribute("disorder").getData(), f);
+                assertEquals("common", h5.getByPath("provenance").getAttribute("disorder").getData(), f);
+            }
+        }
+    }
+
     @Test
     void stagesChainIntoAFitAndAReport() throws Exception {
         chunk(0, 3, "a");
@@ -71,9 +112,18 @@ class CliTest {
         }
         assertEquals(1.0, integral, 1e-12);
         assertEquals("0-5", dos.realizationRanges());
-        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10");
+        // the automatic window: either a window below the physics bound or NaN with the reason
+        ok("fit", "--in", p("dos.h5"), "--out", p("fitauto.h5"), "--min-modes", "10");
+        FitFile auto = FitFile.read(dir.resolve("fitauto.h5"));
+        assertTrue(auto.consistent() ? auto.fit().aG() > 0 : Double.isNaN(auto.fit().aG())
+                && auto.tail().status().startsWith("no window"), auto.window());
+        assertTrue(auto.tail().hill().k().length > 0);
+        // the fixed fraction: --tail-fraction is what sets the window
+        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10",
+                "--window", "fraction", "--tail-fraction", "0.05");
         FitFile fit = FitFile.read(dir.resolve("fit.h5"));
         assertTrue(fit.fit().aG() > 0);
+        assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
         ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--plots", p("plots"), p("dos.h5"), p("fit.h5"));
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));

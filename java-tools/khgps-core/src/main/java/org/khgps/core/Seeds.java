@@ -26,10 +26,20 @@ public final class Seeds {
         return mix(hash + GOLDEN_GAMMA + mix(word));
     }
 
-    /** The seed of realization {@code realization} of {@code point} in a study seeded {@code studySeed}. */
+    /**
+     * The seed of realization {@code realization} of {@code point} in a study seeded {@code studySeed}.
+     * Common disorder ({@link StudyPoint#commonDisorder()}): from (study seed, N, realization) alone,
+     * under a tag of its own, so every point of size N shares realization r's u and g
+     * (kappa_i = kappa0 u_i, J_ij = J g_ij / sqrt(N): {@link Disorder}).
+     */
     public static long realizationSeed(long studySeed, StudyPoint point, long realization) {
         if (realization < 0) {
             throw new IllegalArgumentException("realization index must be >= 0, got " + realization);
+        }
+        if (point.commonDisorder()) {
+            long c = combine(0x4B48475053434DL, studySeed); // "KHGPSCM"
+            c = combine(c, point.N());
+            return combine(c, realization);
         }
         long s = combine(0x4B4847505331L, studySeed); // "KHGPS1"
         s = combine(s, point.N());

@@ -27,13 +27,36 @@ public final class StudyAnalysis {
                              double[] kappa, double[] partialX2, double[] partialX2Err) {
     }
 
-    /** omega_x of one point, and which regime it was put in. */
-    public record PointResult(StudyPoint point, Collapse.Result omegaX, double omegaXOverH13, String regime) {
+    /**
+     * omega_x of one point, and which regime it was put in.
+     *
+     * @param omegaX       from the collapse onto the exact J = 0 curve G
+     * @param omegaXFamily from the collapse of the point's family onto itself (the paper's way), the
+     *                     weakest-J point pinned to h^(1/3); its error (0 for the anchor)
+     */
+    public record PointResult(StudyPoint point, Collapse.Result omegaX, double omegaXOverH13, String regime,
+                              double omegaXFamily, double omegaXFamilyErr) {
     }
 
-    /** A family of points differing only in J. */
+    /**
+     * The paper's Eq. (4), A_g ~ 1/(kappa0 omega_x^3) for J > J_x: the weighted line through
+     * ln(kappa0 omega_x^3 A_g) against ln J over the intermediate points. Eq. (4) holds if the slope
+     * is 0: {@code consistentWithZero} is |slope| <= 2 slopeErr, slopeErr the fit's error scaled
+     * up by sqrt(chi2/dof) when that exceeds 1.
+     */
+    public record Eq4(LinearFit fit, double slopeErr, boolean consistentWithZero) {
+    }
+
+    /**
+     * A family of points differing only in J.
+     *
+     * @param omegaXFamilyPowerLaw ln omega_x (family collapse) against ln J, intermediate points
+     * @param eq4Family Eq. (4) with omega_x from the family collapse; eq4Master with the one onto G
+     * @param familyRmsLogDeviation rms pairwise log-deviation of the family collapse
+     */
     public record Family(int N, double h, double kappa0, List<StudyPoint> points, double jX, boolean interiorMaximum,
-                         LinearFit omegaXPowerLaw, LinearFit aGPowerLaw) {
+                         LinearFit omegaXPowerLaw, LinearFit aGPowerLaw, LinearFit omegaXFamilyPowerLaw,
+                         Eq4 eq4Family, Eq4 eq4Master, double familyRmsLogDeviation) {
     }
 
     public record Result(List<PointResult> points, List<Family> families, LinearFit weakTest, int weakPoints) {
@@ -56,16 +79,34 @@ public final class StudyAnalysis {
         Map<String, List<PointInput>> families = new LinkedHashMap<>();
         for (PointInput in : inputs) {
             StudyPoint p = in.point();
-            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0(), k -> new ArrayList<>()).add(in);
+            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0() + "|" + p.disorder(), k -> new ArrayList<>()).add(in);
         }
         Map<StudyPoint, String> regime = new LinkedHashMap<>();
+        Map<StudyPoint, double[]> familyOmega = new LinkedHashMap<>();
         List<Family> out = new ArrayList<>();
         for (List<PointInput> family : families.values()) {
             family.sort(Comparator.comparingDouble(in -> in.point().J()));
             StudyPoint first = family.get(0).point();
+            // the paper's omega_x: the family collapsed onto itself, the weakest J pinned to h^(1/3)
+            Collapse.FamilyResult fam;
+            try {
+                fam = Collapse.family(family.stream().map(PointInput::kappa).toArray(double[][]::new),
+                        family.stream().map(PointInput::partialX2).toArray(double[][]::new),
+                        family.stream().map(PointInput::partialX2Err).toArray(double[][]::new), first.kappa0(), 0,
+                        first.h() > 0 ? Math.cbrt(first.h()) : omega.get(first).omegaX(),
+                        family.stream().mapToDouble(in -> omega.get(in.point()).omegaX()).toArray());
+            } catch (RuntimeException e) {
+                double[] nan = new double[family.size()];
+                java.util.Arrays.fill(nan, Double.NaN);
+                fam = new Collapse.FamilyResult(nan, nan.clone(), Double.NaN, 0);
+            }
+            for (int i = 0; i < family.size(); i++) {
+                familyOmega.put(family.get(i).point(), new double[] {fam.omegaX()[i], fam.omegaXErr()[i]});
+            }
             int best = 0;
             for (int i = 1; i < family.size(); i++) {
-                if (family.get(i).aG() > family.get(best).aG()) {
+                // points without an A_g (NaN: no window) cannot be the maximum
+                if (family.get(i).aG() > family.get(best).aG() || !(family.get(best).aG() > 0)) {
                     best = i;
                 }
             }
@@ -92,8 +133,12 @@ public final class StudyAnalysis {
             }
             LinearFit omegaLaw = powerLaw(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr());
             LinearFit aGLaw = powerLaw(right, PointInput::aG, PointInput::aGErr);
+            LinearFit familyLaw = powerLaw(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1]);
+            Eq4 eq4Family = eq4(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1]);
+            Eq4 eq4Master = eq4(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr());
             out.add(new Family(first.N(), first.h(), first.kappa0(),
-                    family.stream().map(PointInput::point).toList(), jX, interior, omegaLaw, aGLaw));
+                    family.stream().map(PointInput::point).toList(), jX, interior, omegaLaw, aGLaw, familyLaw,
+                    eq4Family, eq4Master, fam.rmsLogDeviation()));
         }
         List<double[]> weak = new ArrayList<>();
         for (PointInput in : inputs) {
@@ -116,7 +161,8 @@ public final class StudyAnalysis {
         List<PointResult> points = new ArrayList<>();
         for (PointInput in : inputs) {
             Collapse.Result c = omega.get(in.point());
-            points.add(new PointResult(in.point(), c, c.omegaX() / Math.cbrt(in.point().h()), regime.get(in.point())));
+            double[] f = familyOmega.get(in.point());
+            points.add(new PointResult(in.point(), c, c.omegaX() / Math.cbrt(in.point().h()), regime.get(in.point()), f[0], f[1]));
         }
         return new Result(points, out, weakTest, weak.size());
     }
@@ -137,6 +183,33 @@ public final class StudyAnalysis {
         }
         double vertex = -bb / (2 * aa);
         return Math.exp(Math.max(x1, Math.min(x3, vertex)));
+    }
+
+    /** Eq. (4): ln(kappa0 omega_x^3 A_g) against ln J, errors from A_g's and 3 x omega_x's. */
+    private static Eq4 eq4(List<PointInput> points, java.util.function.ToDoubleFunction<PointInput> omegaX,
+                           java.util.function.ToDoubleFunction<PointInput> omegaXErr) {
+        List<double[]> rows = new ArrayList<>();
+        for (PointInput in : points) {
+            double w = omegaX.applyAsDouble(in);
+            double we = omegaXErr.applyAsDouble(in);
+            if (w > 0 && in.aG() > 0 && in.aGErr() > 0 && Double.isFinite(in.aGErr()) && Double.isFinite(we)
+                    && in.point().J() > 0) {
+                rows.add(new double[] {Math.log(in.point().J()), Math.log(in.point().kappa0() * w * w * w * in.aG()),
+                    Math.hypot(in.aGErr() / in.aG(), 3 * we / w)});
+            }
+        }
+        if (rows.size() < 2) {
+            return null;
+        }
+        try {
+            LinearFit fit = LinearFit.fit(rows.stream().mapToDouble(r -> r[0]).toArray(),
+                    rows.stream().mapToDouble(r -> r[1]).toArray(), rows.stream().mapToDouble(r -> r[2]).toArray());
+            double scale = Double.isFinite(fit.chi2PerDof()) ? Math.sqrt(Math.max(1, fit.chi2PerDof())) : 1;
+            double err = fit.slopeErr() * scale;
+            return new Eq4(fit, err, Double.isFinite(err) && Math.abs(fit.slope()) <= 2 * err);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static LinearFit powerLaw(List<PointInput> points, java.util.function.ToDoubleFunction<PointInput> value,

@@ -10,10 +10,30 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>The point id is a hash of the sorted parameters (as signac does), so the same parameters
  * always give the same id, whatever order or spelling they were given in.
+ *
+ * <p>{@code disorder}: how realizations draw their disorder ({@link Seeds#realizationSeed}):
+ * {@value #INDEPENDENT} (default: from the whole point) or {@value #COMMON} (from the study seed,
+ * N and the realization alone, so points differing only in h, J or kappa0 share u and g). The
+ * mode enters the parameters (and the id) only when it is common, so ids of independent points
+ * are those they always had.
  */
-public record StudyPoint(int N, double h, double J, double kappa0) {
+public record StudyPoint(int N, double h, double J, double kappa0, String disorder) {
+
+    public static final String INDEPENDENT = "independent";
+    public static final String COMMON = "common";
+
+    public StudyPoint(int N, double h, double J, double kappa0) {
+        this(N, h, J, kappa0, INDEPENDENT);
+    }
+
+    public boolean commonDisorder() {
+        return COMMON.equals(disorder);
+    }
 
     public StudyPoint {
+        if (!INDEPENDENT.equals(disorder) && !COMMON.equals(disorder)) {
+            throw new IllegalArgumentException("disorder must be independent or common, got " + disorder);
+        }
         requireFinite("h", h);
         requireFinite("J", J);
         requireFinite("kappa0", kappa0);
@@ -39,10 +59,12 @@ public record StudyPoint(int N, double h, double J, double kappa0) {
 
     /**
      * Canonical JSON of the parameters: keys in ASCII order, doubles as Java's
-     * {@link Double#toString(double)}. lib/KhgpsParams.groovy builds the same string.
+     * {@link Double#toString(double)}; "disorder":"common" only in common mode.
+     * lib/KhgpsParams.groovy builds the same string.
      */
     public String canonicalJson() {
-        return "{\"J\":" + J + ",\"N\":" + N + ",\"h\":" + h + ",\"kappa0\":" + kappa0 + "}";
+        return "{\"J\":" + J + ",\"N\":" + N + (commonDisorder() ? ",\"disorder\":\"common\"" : "")
+                + ",\"h\":" + h + ",\"kappa0\":" + kappa0 + "}";
     }
 
     /** First 12 hex digits of the SHA-256 of {@link #canonicalJson()}. */

@@ -92,7 +92,7 @@ class AnalysisTest {
     }
 
     @Test
-    void automaticWindowStopsWhereTheQuarticLawEnds() {
+    void plateauOfTheCompensatedCountEndsWhereTheQuarticLawEnds() {
         // D = A omega^4 below w1 = 0.3, then flat (D = A w1^4) up to 1: the window must end near w1
         double w1 = 0.3;
         double massLow = 0.3 * 0.3 * 0.3 * 0.3 * 0.3 / 5;
@@ -106,18 +106,18 @@ class AnalysisTest {
             omega[i] = rng.nextDouble() < pLow ? w1 * Math.pow(rng.nextDouble(), 0.2) : w1 + (1 - w1) * rng.nextDouble();
         }
         Arrays.sort(omega);
-        TailFit.Auto auto = TailFit.auto(omega, m, 20, m / 5);
-        assertTrue(auto.consistent());
-        assertTrue(auto.result().omegaHigh() > 0.15 && auto.result().omegaHigh() <= 0.33,
-                "window edge " + auto.result().omegaHigh());
+        TailFit.Auto auto = TailFit.auto(omega, m, 20, new TailFit.Bound(Double.POSITIVE_INFINITY, Double.NaN,
+                Double.NaN, false), null, 0, 0, 1);
+        assertTrue(auto.aGWindow().omegaHigh() > 0.15 && auto.aGWindow().omegaHigh() <= 0.33,
+                "window edge " + auto.aGWindow().omegaHigh());
         double a = (1.0 / (massLow + massHigh));
-        assertEquals(a, auto.result().aG(), 3 * auto.result().aGErr());
+        assertEquals(a, auto.aGWindow().aG(), 3 * auto.aGWindow().aGErr());
         // the bootstrap over 100 "realizations" of 4000 modes each agrees with Poisson's error
         for (int i = 0; i < m; i++) {
             owner[i] = (int) (rng.nextDouble() * 100);
         }
-        TailFit.Bootstrap b = TailFit.bootstrap(omega, owner, 100, m, auto.result().omegaHigh(), 300, 3);
-        assertEquals(auto.result().aGErr(), b.aGErr(), 0.3 * auto.result().aGErr());
+        TailFit.Bootstrap b = TailFit.bootstrap(omega, owner, 100, m, auto.aGWindow().omegaHigh(), 300, 3);
+        assertEquals(auto.aGWindow().aGErr(), b.aGErr(), 0.3 * auto.aGWindow().aGErr());
     }
 
     @Test
@@ -128,7 +128,10 @@ class AnalysisTest {
             omega[i] = 0.25 + rng.nextDouble(); // flat above a gap: locally omega^0
         }
         Arrays.sort(omega);
-        assertEquals(false, TailFit.auto(omega, omega.length, 20, 2000).consistent());
+        TailFit.Auto auto = TailFit.auto(omega, omega.length, 20, new TailFit.Bound(Double.POSITIVE_INFINITY, Double.NaN,
+                Double.NaN, false), null, 0, 0, 1);
+        TailFit.Result r = auto.slopeWindow();
+        assertEquals(false, TailFit.consistentWith4(r.exponent(), r.exponentErr()));
     }
 
     @Test

@@ -48,6 +48,48 @@ class CollapseTest {
         }
     }
 
+    /** A master curve that is not G (so the collapse onto G and onto each other differ). */
+    static double otherMaster(double bigX) {
+        return Collapse.master(bigX) * (1 + 0.5 * bigX / (1 + bigX));
+    }
+
+    @Test
+    void aFamilyCollapsedOntoItselfGivesBackItsOmegaX() {
+        // kappa0 <x^2>(kappa) = omega_p^4 M(kappa / omega_p^2) with M != G, known omega_p, 1% noise;
+        // the weakest point is the anchor, pinned to h^(1/3)
+        double h = 0.01;
+        double kappa0 = 1.0;
+        double[] omega = {Math.cbrt(h), 0.25, 0.31, 0.42, 0.55};
+        int n = omega.length;
+        double[][] kappa = new double[n][100];
+        double[][] y = new double[n][100];
+        double[][] err = new double[n][100];
+        double[] start = new double[n];
+        Xoshiro256 rng = new Xoshiro256(77);
+        for (int p = 0; p < n; p++) {
+            for (int k = 0; k < 100; k++) {
+                kappa[p][k] = kappa0 * (k + 1) / 100;
+                double exact = Math.pow(omega[p], 4) * otherMaster(kappa[p][k] / (omega[p] * omega[p])) / kappa0;
+                err[p][k] = 0.01 * exact;
+                y[p][k] = exact + err[p][k] * rng.nextGaussian();
+            }
+            start[p] = Collapse.omegaX(kappa[p], y[p], err[p], kappa0).omegaX();
+        }
+        Collapse.FamilyResult r = Collapse.family(kappa, y, err, kappa0, 0, Math.cbrt(h), start);
+        assertEquals(Math.cbrt(h), r.omegaX()[0], 1e-12, "the anchor");
+        for (int p = 1; p < n; p++) {
+            System.out.printf("family collapse: omega_x true %.4f, family %.4f +- %.4f, onto G %.4f%n", omega[p],
+                    r.omegaX()[p], r.omegaXErr()[p], start[p]);
+            assertEquals(omega[p], r.omegaX()[p], 0.01 * omega[p], "within 1%");
+            assertEquals(omega[p], r.omegaX()[p], 3 * r.omegaXErr()[p], "within 3 sigma");
+            assertTrue(r.omegaXErr()[p] < 0.05 * omega[p]);
+        }
+        assertTrue(r.rmsLogDeviation() < 0.03, "collapsed: rms " + r.rmsLogDeviation());
+        // the collapse onto G is off for this master curve: the family's own collapse is the better one
+        assertTrue(Math.abs(start[4] / start[0] - omega[4] / omega[0]) > 0.02 * omega[4] / omega[0]
+                || Math.abs(start[0] - omega[0]) > 0.02 * omega[0], "G would not have told");
+    }
+
     @Test
     void atJZeroOmegaXIsHToTheOneThird() {
         for (double h : new double[] {0.001, 0.01, 0.03}) {
@@ -95,6 +137,43 @@ class CollapseTest {
         assertEquals(1.0, r.points().get(0).omegaXOverH13(), 1e-3, "weak points sit at h^(1/3)");
         assertEquals("weak", r.points().get(0).regime());
         assertEquals("intermediate", r.points().get(7).regime());
+        // the family's own collapse gives the same law (its curves are G's), anchored at h^(1/3)
+        // (linear interpolation in log-log between 60 kappa values: 0.877 measured)
+        assertEquals(7.0 / 8, f.omegaXFamilyPowerLaw().slope(), 5e-3);
+        assertEquals(Math.cbrt(h), r.points().get(0).omegaXFamily(), 1e-12);
+        // Eq. (4) fails here by construction: kappa0 omega_x^3 A_g ~ J^(21/8 - 3) = J^(-3/8)
+        assertEquals(-3.0 / 8, f.eq4Family().fit().slope(), 0.015);
+        assertTrue(!f.eq4Family().consistentWithZero());
+        assertEquals(-3.0 / 8, f.eq4Master().fit().slope(), 1e-3);
+    }
+
+    @Test
+    void eq4HoldsWhenAGScalesAsOneOverOmegaXCubed() {
+        // intermediate regime beyond J = 0.05: omega_x ~ J^(0.66), A_g = 2 / (kappa0 omega_x^3) with 5% noise
+        double h = 0.01;
+        double kappa0 = 1.0;
+        Xoshiro256 rng = new Xoshiro256(3);
+        List<StudyAnalysis.PointInput> inputs = new ArrayList<>();
+        double[] js = {0.02, 0.05, 0.1, 0.2, 0.4, 0.8};
+        for (double j : js) {
+            double omega = j <= 0.05 ? Math.cbrt(h) : Math.cbrt(h) * Math.pow(j / 0.05, 0.66);
+            double aG = j < 0.05 ? 10 : 2 / (kappa0 * Math.pow(omega, 3)) * (1 + 0.05 * rng.nextGaussian());
+            double[] kappa = new double[60];
+            double[] y = new double[60];
+            double[] err = new double[60];
+            for (int k = 0; k < 60; k++) {
+                kappa[k] = kappa0 * (k + 1) / 60.0;
+                y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega)) / kappa0;
+                err[k] = 0.01 * y[k];
+            }
+            inputs.add(new StudyAnalysis.PointInput(new StudyPoint(1000, h, j, kappa0), aG, 0.05 * aG, y[59], 0, kappa, y, err));
+        }
+        StudyAnalysis.Family f = StudyAnalysis.analyze(inputs).families().get(0);
+        assertEquals(0.66, f.omegaXFamilyPowerLaw().slope(), 0.01);
+        System.out.printf("Eq. (4) synthetic: slope %.4f +- %.4f (family), %.4f +- %.4f (onto G)%n", f.eq4Family().fit().slope(),
+                f.eq4Family().slopeErr(), f.eq4Master().fit().slope(), f.eq4Master().slopeErr());
+        assertEquals(0.0, f.eq4Family().fit().slope(), 3 * f.eq4Family().slopeErr());
+        assertTrue(f.eq4Family().consistentWithZero());
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class H5 {
         file.putAttribute("J", point.J());
         file.putAttribute("kappa0", point.kappa0());
         file.putAttribute("seed", seed);
+        file.putAttribute("disorder", point.disorder());
     }
 
     public static void putProvenance(WritableHdfFile file, Provenance p, StudyPoint point, long seed,
@@ -129,6 +130,7 @@ public final class H5 {
         g.putAttribute("parameters", point.canonicalJson());
         g.putAttribute("point_id", point.id());
         g.putAttribute("seed", seed);
+        g.putAttribute("disorder", point.disorder());
         g.putAttribute("realizations", realizations);
     }
 
@@ -225,8 +227,11 @@ public final class H5 {
     /** The study point and seed recorded on a stage file. */
     public static StudyPoint point(HdfFile file, Path path) throws BadInputException {
         try {
+            // files written before the disorder mode existed are independent
+            Object mode = file.getAttribute("disorder") == null ? StudyPoint.INDEPENDENT
+                    : file.getAttribute("disorder").getData();
             return new StudyPoint((int) number(file, path, "N"), number(file, path, "h"),
-                    number(file, path, "J"), number(file, path, "kappa0"));
+                    number(file, path, "J"), number(file, path, "kappa0"), String.valueOf(mode));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("input file " + path + " records an invalid study point: " + e.getMessage(), e);
         }
