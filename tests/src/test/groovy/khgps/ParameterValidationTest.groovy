@@ -35,5 +35,23 @@ class ParameterValidationTest extends Specification {
         'max_memory'   | '512.MB'    || '--N 256 needs 0.8 GB of memory per task'
         'precondition_below' | '1'   || '--precondition_below must be a number in [0, 1), got 1'
         'tolerance'    | '1e-10,1e-8' || "--tolerance takes one value (a number > 0), got '1e-10,1e-8'"
+        'spectrum'     | 'half'      || "--spectrum must be full or lowest, got 'half'"
+        'modes'        | '3'         || '--modes and --save_vectors need --spectrum lowest'
+        'modes'        | '-1'        || '--modes must be an integer >= 0 (0 = 2% of N), got -1'
+    }
+
+    def 'should reject more lowest modes than N and more saved vectors than modes'() {
+        when:
+        def many = Nextflow.run(Nextflow.tempDir('badmodes'), ['-profile', 'test', '--spectrum', 'lowest', '--modes', '300'])
+        def vectors = Nextflow.run(Nextflow.tempDir('badvectors'), ['-profile', 'test', '--spectrum', 'lowest',
+                                                                   '--save_vectors', '7'])
+
+        then:
+        many.exitCode != 0
+        many.output.contains('--modes must be <= N, got 300 for the point with N = 256')
+        many.count('Submitted process') == 0
+        vectors.exitCode != 0
+        vectors.output.contains('--save_vectors must be <= the modes per realization (6 at N = 256), got 7')
+        vectors.count('Submitted process') == 0
     }
 }

@@ -63,6 +63,11 @@ class BadInputTest {
         bad tolerance          | minimize --in DIR/disorder.h5 --out OUT --tolerance -1                 | tolerance must be
         bad tail switch        | minimize --in DIR/disorder.h5 --out OUT --precondition-below 1         | precondition-below must be in [0, 1), got 1.0
         unknown solver         | diagonalize --in DIR/minima.h5 --out OUT --solver magic                | solver must be one of auto, lapack, ejml
+        unknown spectrum       | diagonalize --in DIR/minima.h5 --out OUT --spectrum half               | --spectrum must be full or lowest, got 'half'
+        modes above N          | diagonalize --in DIR/minima.h5 --out OUT --spectrum lowest --modes 33  | --modes must be <= N = 32, got 33
+        zero modes             | diagonalize --in DIR/minima.h5 --out OUT --spectrum lowest --modes 0   | --modes must be >= 1, got 0
+        modes with full        | diagonalize --in DIR/minima.h5 --out OUT --modes 4                     | --modes needs --spectrum lowest
+        more vectors than modes | diagonalize --in DIR/minima.h5 --out OUT --spectrum lowest --modes 4 --save-vectors 5 | --save-vectors must be <= --modes = 4, got 5
         unknown command        | optimize --in x                                                        | unknown command 'optimize'
         """)
     void exitsTwoNamingTheProblem(String what, String command, String message) {
