@@ -76,7 +76,7 @@ print(len(files), 'identical', same)
         then:
         again.exitCode == 0
         again.count('Submitted process') == 0
-        again.count('Cached process') == 17
+        again.count('Cached process') == 19
     }
 
     def 'should retry a job cancelled by the scheduler and complete the study'() {
