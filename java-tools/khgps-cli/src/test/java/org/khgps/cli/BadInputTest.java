@@ -63,6 +63,10 @@ class BadInputTest {
         bad tolerance          | minimize --in DIR/disorder.h5 --out OUT --tolerance -1                 | tolerance must be
         bad tail switch        | minimize --in DIR/disorder.h5 --out OUT --precondition-below 1         | precondition-below must be in [0, 1), got 1.0
         unknown solver         | diagonalize --in DIR/minima.h5 --out OUT --solver magic                | solver must be one of auto, lapack, ejml
+        theory: wrong kind     | theory --dos DIR/spectra.h5 --out OUT                                  | is a spectra file, expected a dos file
+        theory: dos and J      | theory --dos DIR/spectra.h5 --J 0.1 --out OUT                          | --J comes from the dos file
+        theory: no J           | theory --h 0.01 --kappa0 1 --out OUT                                   | --J is required
+        theory: bad bins       | theory --h 0.01 --J 0.1 --kappa0 1 --omega-min 2 --omega-max 1 --out OUT | need 0 < --omega-min < --omega-max
         unknown command        | optimize --in x                                                        | unknown command 'optimize'
         """)
     void exitsTwoNamingTheProblem(String what, String command, String message) {
