@@ -75,7 +75,7 @@ print('eta', float(t.attrs['eta']), 'z', int(t.attrs['z_points']) > 0, 'iteratio
 print('tool', t['provenance'].attrs['tool'].decode())
 ''')
             assert out.contains("kind theory ${dir.name}")
-            assert out.contains("names ['A_g_rs', 'A_g_rs_dressed', 'chi', 'double_well_fraction', 'dos', 'omega', 'omega_edges', 'q', 'stability']")
+            assert out.contains("names ['A_g_rs', 'A_g_rs_dressed', 'chi', 'dos', 'double_well_fraction', 'omega', 'omega_edges', 'q', 'stability']")
             assert out.contains('scalars True')
             assert out.contains('grid True True True')
             assert out.contains('eta 1e-12 z True iterations True')

@@ -317,7 +317,9 @@ final class ReportCommand implements Command {
                     + "/&radic;(2&pi;J&sup2;q) counts the bare local soft modes (MODEL.md, the paper's Eq. (3)); the "
                     + "resolvent's D(&omega;)/&omega;<sup>4</sup> tends instead to the dressed A<sub>g</sub>(RS)/(1 &minus; "
                     + "J&sup2;E[1/s&sup2;])<sup>5/2</sup>, the interaction lowering each soft mode's frequency; both are "
-                    + "listed. Ratios are simulation / theory.</p>\n");
+                    + "listed. The dressed value is the &omega; &rarr; 0 limit: where J&sup2;E[1/s&sup2;] is close to 1 the "
+                    + "resolvent reaches it only far below the simulation's fit window (compare the black curves). Ratios "
+                    + "are simulation / theory.</p>\n");
             sb.append(img(images, "rs_x2_vs_J.png", "<x^2> against J with RS")).append(img(images, "rs_chi_vs_J.png", "chi against J with RS"))
                     .append(img(images, "rs_A_g_vs_J.png", "A_g against J with A_g(RS)"))
                     .append(img(images, "rs_weak_test.png", "Eq. (3) plot with A_g(RS)"));
