@@ -19,6 +19,7 @@ class KhgpsProvenance {
         diagonalize: 'org/khgps/cli/DiagonalizeCommand',
         histogram  : 'org/khgps/cli/HistogramCommand',
         fit        : 'org/khgps/cli/FitCommand',
+        theory     : 'org/khgps/cli/TheoryCommand',
         report     : 'org/khgps/cli/ReportCommand',
     ]
 

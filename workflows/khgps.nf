@@ -1,10 +1,11 @@
 // The science workflow: sample -> minimize -> diagonalize per chunk of realizations, then
-// histogram -> fit per study point (as soon as that point's chunks are done), then the report.
+// histogram -> fit and theory per study point (as soon as that point's chunks are done), then the report.
 include { SAMPLE      } from '../modules/local/sample/main'
 include { MINIMIZE    } from '../modules/local/minimize/main'
 include { DIAGONALIZE } from '../modules/local/diagonalize/main'
 include { HISTOGRAM   } from '../modules/local/histogram/main'
 include { FIT         } from '../modules/local/fit/main'
+include { THEORY      } from '../modules/local/theory/main'
 include { REPORT      } from '../modules/local/report/main'
 
 workflow KHGPS {
@@ -37,10 +38,13 @@ workflow KHGPS {
         .map { key, minima, spectra -> [key.getGroupTarget(), minima + spectra] }
     HISTOGRAM(by_point, code.histogram)
     FIT(HISTOGRAM.out.dos, code.fit)
+    // the RS theory of each point on its histogram's bins, beside the simulation in the report
+    THEORY(HISTOGRAM.out.dos, code.theory)
 
     report_inputs = HISTOGRAM.out.dos
         .join(FIT.out.fit)
-        .flatMap { meta, dos, fit_h5, fit_json -> [dos, fit_h5] }
+        .join(THEORY.out.theory)
+        .flatMap { meta, dos, fit_h5, fit_json, theory -> [dos, fit_h5, theory] }
         .collect(sort: { a, b -> a.name <=> b.name })
     REPORT(report_inputs, n_points, params_json, code.report)
 
@@ -52,6 +56,7 @@ workflow KHGPS {
         KhgpsProvenance.published("points/${meta.id}/fit.h5", h5)
         KhgpsProvenance.published("points/${meta.id}/fit.json", json)
     }
+    THEORY.out.theory.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/theory.h5", f) }
     REPORT.out.html.subscribe { KhgpsProvenance.published('report.html', it) }
     REPORT.out.summary.subscribe { KhgpsProvenance.published('summary.csv', it) }
     REPORT.out.analysis.subscribe { KhgpsProvenance.published('analysis.json', it) }

@@ -24,7 +24,7 @@ class PipelineTest extends Specification {
 
         then:
         first.exitCode == 0
-        first.count('Submitted process') == 17
+        first.count('Submitted process') == 19
         results.resolve('report.html').toFile().text.contains('data:image/png;base64,')
         results.resolve('pipeline_info').toFile().list().any { it.startsWith('execution_trace_') }
         results.resolve('pipeline_info').toFile().list().any { it.endsWith('.mmd') }
@@ -51,6 +51,41 @@ class PipelineTest extends Specification {
         rows.find { (it.J as double) == 0.2 }.window_ok == '1'
         // stronger coupling displaces the oscillators more
         rows.find { (it.J as double) == 0.2 }.x2 as double > (rows.find { (it.J as double) == 0.05 }.x2 as double)
+        // the RS theory and the simulation's chi, appended after the existing columns
+        header.drop(22) == ['chi', 'x2_rs', 'chi_rs', 'A_g_rs', 'A_g_rs_dressed']
+        rows.every { it.chi == it.mean_inverse_lambda }
+        // MODEL.md's reference values at h = 0.01, kappa0 = 1
+        Math.abs((rows.find { (it.J as double) == 0.05 }.x2_rs as double) / 0.007686 - 1) < 0.005
+        Math.abs((rows.find { (it.J as double) == 0.2 }.chi_rs as double) / 3.02 - 1) < 0.005
+        Math.abs((rows.find { (it.J as double) == 0.05 }.A_g_rs as double) / 46.7 - 1) < 0.02
+    }
+
+    def 'should publish the RS theory of every point on its histogram bins'() {
+        given:
+        def points = results.resolve('points').toFile().listFiles().sort()
+
+        expect:
+        points.size() == 2
+        points.each { dir ->
+            def out = Nextflow.python(dir.toPath(), '''
+import h5py, numpy as np
+t = h5py.File('theory.h5', 'r')
+d = h5py.File('dos.h5', 'r')
+print('kind', t.attrs['kind'].decode(), t.attrs['point_id'].decode())
+print('names', sorted(k for k in t.keys() if k != 'provenance'))
+print('scalars', all(t[k].shape == () and np.isfinite(t[k][()]) for k in ['q', 'chi', 'A_g_rs', 'double_well_fraction', 'stability']))
+print('grid', bool(np.array_equal(t['omega_edges'][()], d['omega_edges'][()])), t['omega'].shape == d['dos'].shape, t['dos'].shape == d['dos'].shape)
+print('eta', float(t.attrs['eta']), 'z', int(t.attrs['z_points']) > 0, 'iterations', int(t.attrs['iterations']) > 0)
+print('tool', t['provenance'].attrs['tool'].decode())
+''')
+            assert out.contains("kind theory ${dir.name}")
+            assert out.contains("names ['A_g_rs', 'A_g_rs_dressed', 'chi', 'dos', 'double_well_fraction', 'omega', 'omega_edges', 'q', 'stability']")
+            assert out.contains('scalars True')
+            assert out.contains('grid True True True')
+            assert out.contains('eta 1e-12 z True iterations True')
+            assert out.contains('tool khgps theory')
+        }
+        results.resolve('report.html').toFile().text.contains('Replica-symmetric (cavity) theory')
     }
 
     def 'should publish per-point files that h5py reads, with D integrating to 1'() {
@@ -93,7 +128,7 @@ print('A_g', float(f.attrs['A_g']), f['provenance'].attrs['tool'].decode())
         then:
         again.exitCode == 0
         again.count('Submitted process') == 0
-        again.count('Cached process') == 17
+        again.count('Cached process') == 19
     }
 
     def 'should give the same spectra whatever the chunk size'() {
@@ -169,7 +204,7 @@ print('lowest ok', ok)
         then:
         first.exitCode == 0
         more.exitCode == 0
-        // per point: chunks 0-2 and 3-5 cached, 6-8 new; then histogram, fit and report again
+        // per point: chunks 0-2 and 3-5 cached, 6-8 new; then histogram, fit, theory and report again
         more.count('Cached process') == 12
         more.count('Submitted process > KHGPS:SAMPLE') == 2
         more.count('Submitted process > KHGPS:MINIMIZE') == 2
@@ -184,6 +219,6 @@ print('lowest ok', ok)
 
         then:
         stub.exitCode == 0
-        stub.count('Submitted process') == 17
+        stub.count('Submitted process') == 19
     }
 }

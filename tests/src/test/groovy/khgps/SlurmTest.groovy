@@ -51,9 +51,9 @@ class SlurmTest extends Specification {
 
         then:
         run.exitCode == 0
-        jobIds.size() == 17
+        jobIds.size() == 19
         jobIds.every { it ==~ /\d+/ }          // SLURM job ids, not local pids
-        jobIds.unique().size() == 17
+        jobIds.unique().size() == 19
     }
 
     def 'should give the results of the local executor bit for bit'() {
@@ -76,7 +76,7 @@ print(len(files), 'identical', same)
         then:
         again.exitCode == 0
         again.count('Submitted process') == 0
-        again.count('Cached process') == 17
+        again.count('Cached process') == 19
     }
 
     def 'should retry a job cancelled by the scheduler and complete the study'() {

@@ -28,7 +28,7 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new SampleCommand(), new MinimizeCommand(), new DiagonalizeCommand(),
-            new HistogramCommand(), new FitCommand(), new ReportCommand(), new ProvenanceCommand()}) {
+            new HistogramCommand(), new FitCommand(), new TheoryCommand(), new ReportCommand(), new ProvenanceCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -136,8 +136,24 @@ final class Plots {
         data.addSeries(dosSeries(p, "D(omega)"));
         var f = p.fit().fit();
         data.addSeries(fitSeries(p, String.format(Locale.ROOT, "A_g w^4, A_g = %.3g", f.aG())));
+        if (p.theory() != null) {
+            XYSeries rs = new XYSeries("RS theory (resolvent)", false);
+            var sp = p.theory().spectrum();
+            for (int k = 0; k < sp.omega().length; k++) {
+                if (sp.dos()[k] > 0) {
+                    rs.add(sp.omega()[k], sp.dos()[k]);
+                }
+            }
+            data.addSeries(rs);
+        }
         JFreeChart chart = logLog(data, label(p), "omega", "D(omega)");
-        style((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(), 1);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        style(r, 1);
+        if (p.theory() != null) {
+            r.setSeriesPaint(2, Color.BLACK);
+            r.setSeriesShapesVisible(2, false);
+            r.setSeriesStroke(2, new BasicStroke(1.5f));
+        }
         return chart;
     }
 
@@ -176,6 +192,106 @@ final class Plots {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
         return chart;
+    }
+
+    /**
+     * A simulated quantity (points) and its RS value (line) against J per family, log-log; for
+     * A_g also the dressed RS value (dashed).
+     */
+    static JFreeChart rsVsJ(List<ReportCommand.Point> points, String name, ReportCommand.Rs quantity) {
+        var families = byFamily(points.stream().map(p -> p.dos().point()).toList());
+        XYSeriesCollection data = new XYSeriesCollection();
+        java.util.List<Integer> theoryLines = new java.util.ArrayList<>();
+        java.util.List<Integer> dressedLines = new java.util.ArrayList<>();
+        for (String family : families.keySet()) {
+            XYSeries sim = new XYSeries(family + " simulation", true);
+            XYSeries rs = new XYSeries(family + " RS", true);
+            XYSeries dressed = new XYSeries(family + " RS dressed", true);
+            for (ReportCommand.Point p : points) {
+                var pt = p.dos().point();
+                if (!family(pt).equals(family) || !(pt.J() > 0)) {
+                    continue;
+                }
+                double v = quantity.simulation(p);
+                if (v > 0 && Double.isFinite(v)) {
+                    sim.add(pt.J(), v);
+                }
+                if (p.theory() != null) {
+                    double t = quantity.theory(p.theory());
+                    if (t > 0 && Double.isFinite(t)) {
+                        rs.add(pt.J(), t);
+                    }
+                    double d = ReportCommand.Rs.A_G_DRESSED.theory(p.theory());
+                    if (quantity == ReportCommand.Rs.A_G && d > 0 && Double.isFinite(d)) {
+                        dressed.add(pt.J(), d);
+                    }
+                }
+            }
+            data.addSeries(sim);
+            theoryLines.add(data.getSeriesCount());
+            data.addSeries(rs);
+            if (quantity == ReportCommand.Rs.A_G) {
+                dressedLines.add(data.getSeriesCount());
+                data.addSeries(dressed);
+            }
+        }
+        JFreeChart c = chart(data, name + " against J: simulation (points) and RS theory (lines)", "J", name, true, true,
+                false, true);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        int perFamily = quantity == ReportCommand.Rs.A_G ? 3 : 2;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color color = PALETTE[(i / perFamily) % PALETTE.length];
+            r.setSeriesPaint(i, color);
+            if (theoryLines.contains(i) || dressedLines.contains(i)) {
+                r.setSeriesLinesVisible(i, true);
+                r.setSeriesShapesVisible(i, false);
+            }
+            if (dressedLines.contains(i)) {
+                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+            }
+        }
+        return c;
+    }
+
+    /** The Eq. (3) plot of {@link #weakTest} with A_g(RS) and the dressed A_g(RS) as lines. */
+    static JFreeChart rsWeakTest(List<ReportCommand.Point> points) {
+        XYSeries sim = new XYSeries("simulation", true);
+        XYSeries rs = new XYSeries("A_g(RS)", true);
+        XYSeries dressed = new XYSeries("A_g(RS) dressed", true);
+        for (ReportCommand.Point p : points) {
+            var pt = p.dos().point();
+            if (!(pt.J() > 0)) {
+                continue;
+            }
+            double h23 = Math.pow(pt.h(), 2.0 / 3);
+            double x = pt.kappa0() * h23 / (pt.J() * pt.J());
+            double scale = Math.sqrt(pt.kappa0()) * h23 * pt.J();
+            if (p.fit().fit().aG() > 0) {
+                sim.add(x, Math.log(scale * p.fit().fit().aG()));
+            }
+            if (p.theory() != null && p.theory().solution().aG() > 0) {
+                rs.add(x, Math.log(scale * p.theory().solution().aG()));
+                double d = p.theory().solution().aGDressed();
+                if (d > 0 && Double.isFinite(d)) {
+                    dressed.add(x, Math.log(scale * d));
+                }
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(sim);
+        data.addSeries(rs);
+        data.addSeries(dressed);
+        JFreeChart c = chart(data, "ln(kappa0^(1/2) h^(2/3) J A_g) with RS (cf. Fig. 4, Eq. (3))", "kappa0 h^(2/3) / J^2",
+                "ln(kappa0^(1/2) h^(2/3) J A_g)", false, false, false, true);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        for (int i = 1; i <= 2; i++) {
+            r.setSeriesLinesVisible(i, true);
+            r.setSeriesShapesVisible(i, false);
+            r.setSeriesPaint(i, Color.BLACK);
+        }
+        r.setSeriesStroke(2, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        return c;
     }
 
     private static void style(XYLineAndShapeRenderer r, int points) {

@@ -20,6 +20,7 @@ import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
 import org.khgps.io.H5;
 import org.khgps.io.Provenance;
+import org.khgps.io.TheoryFile;
 
 /** The study report: summary.csv and a self-contained report.html with PNG plots. */
 final class ReportCommand implements Command {
@@ -27,10 +28,10 @@ final class ReportCommand implements Command {
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
             + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,exponent_modes,"
-            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err";
+            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed";
 
-    /** One point's dos and fit. */
-    record Point(DosFile dos, FitFile fit) {
+    /** One point's dos and fit, and its RS theory ({@code null} when no theory file was given for it). */
+    record Point(DosFile dos, FitFile fit, TheoryFile theory) {
     }
 
     @Override
@@ -40,13 +41,14 @@ final class ReportCommand implements Command {
 
     @Override
     public String usage() {
-        return "--out report.html --summary summary.csv [options] DOS.h5... FIT.h5...";
+        return "--out report.html --summary summary.csv [options] DOS.h5... FIT.h5... [THEORY.h5...]";
     }
 
     @Override
     public String description() {
         return "Write the study's summary.csv (one row per point) and report.html (self-contained: plots embedded, "
-                + "works offline) from the dos and fit files of its points.";
+                + "works offline) from the dos and fit files of its points, with the RS theory beside them where "
+                + "theory files are given.";
     }
 
     @Override
@@ -68,6 +70,7 @@ final class ReportCommand implements Command {
         List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
         Map<String, DosFile> dos = new TreeMap<>();
         Map<String, FitFile> fits = new TreeMap<>();
+        Map<String, TheoryFile> theories = new TreeMap<>();
         for (Path p : inputs) {
             String kind = H5.kind(p);
             if (kind.equals(DosFile.KIND)) {
@@ -80,8 +83,13 @@ final class ReportCommand implements Command {
                 if (fits.put(f.point().id(), f) != null) {
                     throw new BadInputException("two fit files for point " + f.point().id());
                 }
+            } else if (kind.equals(TheoryFile.KIND)) {
+                TheoryFile t = TheoryFile.read(p);
+                if (theories.put(t.point().id(), t) != null) {
+                    throw new BadInputException("two theory files for point " + t.point().id());
+                }
             } else {
-                throw new BadInputException("input file " + p + " is a " + kind + " file, expected dos or fit files");
+                throw new BadInputException("input file " + p + " is a " + kind + " file, expected dos, fit or theory files");
             }
         }
         if (dos.isEmpty()) {
@@ -90,8 +98,11 @@ final class ReportCommand implements Command {
         if (!dos.keySet().equals(fits.keySet())) {
             throw new BadInputException("dos files are for points " + dos.keySet() + " but fit files for " + fits.keySet());
         }
+        if (!dos.keySet().containsAll(theories.keySet())) {
+            throw new BadInputException("theory files for points without a dos file: " + theories.keySet());
+        }
         List<Point> points = new ArrayList<>();
-        dos.forEach((id, d) -> points.add(new Point(d, fits.get(id))));
+        dos.forEach((id, d) -> points.add(new Point(d, fits.get(id), theories.get(id))));
         points.sort(Comparator.comparingInt((Point p) -> p.dos().point().N()).thenComparingDouble(p -> p.dos().point().h())
                 .thenComparingDouble(p -> p.dos().point().kappa0()).thenComparingDouble(p -> p.dos().point().J()));
 
@@ -120,6 +131,12 @@ final class ReportCommand implements Command {
         var participation = Plots.participation(points);
         if (participation != null) {
             images.put("participation_ratio.png", Plots.png(participation, 900, 600));
+        }
+        if (!theories.isEmpty()) {
+            images.put("rs_x2_vs_J.png", Plots.png(Plots.rsVsJ(points, "<x^2>", Rs.X2), 900, 600));
+            images.put("rs_chi_vs_J.png", Plots.png(Plots.rsVsJ(points, "chi = <1/lambda>", Rs.CHI), 900, 600));
+            images.put("rs_A_g_vs_J.png", Plots.png(Plots.rsVsJ(points, "A_g", Rs.A_G), 900, 600));
+            images.put("rs_weak_test.png", Plots.png(Plots.rsWeakTest(points), 900, 600));
         }
         if (plots != null) {
             Files.createDirectories(plots);
@@ -153,10 +170,37 @@ final class ReportCommand implements Command {
                     num(d.meanInverseLambdaErr()), num(a.omegaX().omegaX()), num(a.omegaX().omegaXErr()), a.regime(),
                     f.consistent() ? "1" : "0", num(f.tail().omegaMaxPhysics()), num(f.tail().exponentOmegaMax()),
                     Integer.toString(f.tail().exponentModes()), f.tail().consistentWith4() ? "1" : "0",
-                    num(a.omegaXFamily()), num(a.omegaXFamilyErr())))
+                    num(a.omegaXFamily()), num(a.omegaXFamilyErr()),
+                    num(d.meanInverseLambda()), rs(p, Rs.X2), rs(p, Rs.CHI), rs(p, Rs.A_G), rs(p, Rs.A_G_DRESSED)))
                     .append('\n');
         }
         return sb.toString();
+    }
+
+    /** The RS numbers a point is compared on, with the simulation's counterpart. */
+    enum Rs {
+        X2, CHI, A_G, A_G_DRESSED;
+
+        double theory(TheoryFile t) {
+            return switch (this) {
+                case X2 -> t.solution().q();
+                case CHI -> t.solution().chi();
+                case A_G -> t.solution().aG();
+                case A_G_DRESSED -> t.solution().aGDressed();
+            };
+        }
+
+        double simulation(Point p) {
+            return switch (this) {
+                case X2 -> p.dos().x2();
+                case CHI -> p.dos().meanInverseLambda();
+                case A_G, A_G_DRESSED -> p.fit().fit().aG();
+            };
+        }
+    }
+
+    private static String rs(Point p, Rs quantity) {
+        return p.theory() == null ? "nan" : num(quantity.theory(p.theory()));
     }
 
     static String num(double v) {
@@ -297,6 +341,9 @@ final class ReportCommand implements Command {
                         + "sit near 1/N, extended ones near 1.</p>\n")
                         .append(img(images, "participation_ratio.png", "participation ratio against frequency"));
             }
+            if (points.stream().anyMatch(p -> p.theory() != null)) {
+                rsSection(sb, points, images);
+            }
             sb.append("<h2>Provenance</h2>\n<table>");
             row(sb, "report tool", prov.tool() + " " + prov.toolVersion());
             row(sb, "git commit", prov.gitCommit());
@@ -323,6 +370,60 @@ final class ReportCommand implements Command {
             }
             return pm(e.fit().slope(), e.slopeErr()) + " over " + e.fit().points() + " points: "
                     + (e.consistentWithZero() ? "consistent with 0 (Eq. (4) holds)" : "not consistent with 0");
+        }
+
+        /** The RS theory beside the simulation: where it should hold, the overlays, the ratios per point. */
+        private static void rsSection(StringBuilder sb, List<Point> points, Map<String, byte[]> images) {
+            sb.append("<h2>Replica-symmetric (cavity) theory beside the simulation</h2>\n");
+            sb.append("<p>The RS theory (docs/analysis.md) puts each oscillator at the global minimum of its single-site "
+                    + "potential in the Gaussian field of the others and solves for q = &lt;x&sup2;&gt; and &chi; = &lt;1/&lambda;&gt; "
+                    + "self-consistently; the resolvent gives D(&omega;) (black lines on the per-point plots above). It should "
+                    + "hold at weak coupling, where few oscillators sit in double wells (&kappa; &lt; J&sup2;&chi;) and the "
+                    + "stability number J&sup2;E[1/s&sup2;] is well below 1: there q and &chi; should agree with the minima "
+                    + "within their errors. It should not hold beyond the crossover J<sub>x</sub>, where many oscillators "
+                    + "are in double wells: conjugate gradient from x = 0 stops in metastable wells that RS (global minima) "
+                    + "does not count, adding soft modes, and J&sup2;E[1/s&sup2;] &ge; 1 marks the RS solution itself as "
+                    + "unstable (replica symmetry broken). A<sub>g</sub>(RS) = 4&radic;3 p(J&sup2;&chi;) e<sup>-h&sup2;/(2J&sup2;q)</sup>"
+                    + "/&radic;(2&pi;J&sup2;q) counts the bare local soft modes (MODEL.md, the paper's Eq. (3)); the "
+                    + "resolvent's D(&omega;)/&omega;<sup>4</sup> tends instead to the dressed A<sub>g</sub>(RS)/(1 &minus; "
+                    + "J&sup2;E[1/s&sup2;])<sup>5/2</sup>, the interaction lowering each soft mode's frequency; both are "
+                    + "listed. The dressed value is the &omega; &rarr; 0 limit: where J&sup2;E[1/s&sup2;] is close to 1 the "
+                    + "resolvent reaches it only far below the simulation's fit window (compare the black curves). Ratios "
+                    + "are simulation / theory.</p>\n");
+            sb.append(img(images, "rs_x2_vs_J.png", "<x^2> against J with RS")).append(img(images, "rs_chi_vs_J.png", "chi against J with RS"))
+                    .append(img(images, "rs_A_g_vs_J.png", "A_g against J with A_g(RS)"))
+                    .append(img(images, "rs_weak_test.png", "Eq. (3) plot with A_g(RS)"));
+            sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
+                    + "<th>double wells</th><th>J&sup2;E[1/s&sup2;]</th><th>&lt;x&sup2;&gt; sim</th><th>q RS</th><th>ratio</th>"
+                    + "<th>&chi; sim</th><th>&chi; RS</th><th>ratio</th><th>A<sub>g</sub> sim</th><th>A<sub>g</sub>(RS)</th>"
+                    + "<th>ratio</th><th>dressed A<sub>g</sub>(RS)</th><th>ratio</th></tr>\n");
+            for (Point p : points) {
+                if (p.theory() == null) {
+                    continue;
+                }
+                var pt = p.dos().point();
+                var t = p.theory().solution();
+                sb.append("<tr><td>").append(pt.id()).append("</td><td>").append(pt.N()).append("</td><td>").append(fmt(pt.h()))
+                        .append("</td><td>").append(fmt(pt.J())).append("</td><td>").append(fmt(pt.kappa0())).append("</td><td>")
+                        .append(fmt(t.doubleWellFraction())).append("</td><td>").append(fmt(t.stability())).append("</td>");
+                for (Rs quantity : Rs.values()) {
+                    double sim = quantity.simulation(p);
+                    double theory = quantity.theory(p.theory());
+                    if (quantity == Rs.A_G_DRESSED) {
+                        sb.append("<td>").append(fmt(theory)).append("</td><td>").append(fmt(sim / theory)).append("</td>");
+                    } else {
+                        double err = switch (quantity) {
+                            case X2 -> p.dos().x2Err();
+                            case CHI -> p.dos().meanInverseLambdaErr();
+                            default -> p.fit().aGErr();
+                        };
+                        sb.append("<td>").append(pm(sim, err)).append("</td><td>").append(fmt(theory)).append("</td><td>")
+                                .append(fmt(sim / theory)).append("</td>");
+                    }
+                }
+                sb.append("</tr>\n");
+            }
+            sb.append("</table>\n");
         }
 
         private static void row(StringBuilder sb, String key, String value) {

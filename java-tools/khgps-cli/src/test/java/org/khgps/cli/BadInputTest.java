@@ -68,6 +68,10 @@ class BadInputTest {
         zero modes             | diagonalize --in DIR/minima.h5 --out OUT --spectrum lowest --modes 0   | --modes must be >= 1, got 0
         modes with full        | diagonalize --in DIR/minima.h5 --out OUT --modes 4                     | --modes needs --spectrum lowest
         more vectors than modes | diagonalize --in DIR/minima.h5 --out OUT --spectrum lowest --modes 4 --save-vectors 5 | --save-vectors must be <= --modes = 4, got 5
+        theory: wrong kind     | theory --dos DIR/spectra.h5 --out OUT                                  | is a spectra file, expected a dos file
+        theory: dos and J      | theory --dos DIR/spectra.h5 --J 0.1 --out OUT                          | --J comes from the dos file
+        theory: no J           | theory --h 0.01 --kappa0 1 --out OUT                                   | --J is required
+        theory: bad bins       | theory --h 0.01 --J 0.1 --kappa0 1 --omega-min 2 --omega-max 1 --out OUT | need 0 < --omega-min < --omega-max
         unknown command        | optimize --in x                                                        | unknown command 'optimize'
         """)
     void exitsTwoNamingTheProblem(String what, String command, String message) {

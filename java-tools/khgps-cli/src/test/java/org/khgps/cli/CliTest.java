@@ -18,6 +18,7 @@ import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
 import org.khgps.io.MinimaFile;
 import org.khgps.io.SpectraFile;
+import org.khgps.io.TheoryFile;
 
 /** The stage tools run in-process on a small point: exit codes, outputs, determinism. */
 class CliTest {
@@ -125,11 +126,26 @@ class CliTest {
         assertTrue(fit.fit().aG() > 0);
         assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
-        ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--plots", p("plots"), p("dos.h5"), p("fit.h5"));
+        ok("theory", "--dos", p("dos.h5"), "--out", p("theory.h5"));
+        TheoryFile theory = TheoryFile.read(dir.resolve("theory.h5"));
+        assertEquals(dos.point(), theory.point());
+        assertArrayEquals(dos.histogram().edges(), theory.omegaEdges(), "the histogram's bins");
+        assertEquals(dos.histogram().dos().length, theory.spectrum().dos().length);
+        assertTrue(theory.solution().q() > 0 && theory.solution().chi() > 0);
+        ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--plots", p("plots"), p("dos.h5"), p("fit.h5"),
+                p("theory.h5"));
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals(2, csv.size());
         assertTrue(csv.get(0).startsWith("point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
-                + "exponent_err,x2,x2_err,negative_modes"));
+                + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
+                + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,"), "existing columns first, in their order");
+        assertTrue(csv.get(0).endsWith(",omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed"), csv.get(0));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.get(1).split(",");
+        assertEquals(Double.toString(theory.solution().q()), row[header.indexOf("x2_rs")]);
+        assertEquals(Double.toString(dos.meanInverseLambda()), row[header.indexOf("chi")]);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("Replica-symmetric (cavity) theory"));
+        assertTrue(Files.size(dir.resolve("plots/rs_A_g_vs_J.png")) > 1000);
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,"), "plots are embedded");
         assertFalse(html.contains("src=\"http"), "nothing loads from the network");
@@ -138,6 +154,24 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp-")));
         }
+    }
+
+    @Test
+    void theoryStandsAloneAndSaysWhenItDoesNotConverge() throws Exception {
+        ok("theory", "--h", "0.01", "--J", "0.05", "--kappa0", "1", "--bins", "20", "--out", p("t.h5"));
+        TheoryFile t = TheoryFile.read(dir.resolve("t.h5"));
+        assertEquals(0.007686, t.solution().q(), 0.005 * 0.007686);
+        assertEquals(46.7, t.solution().aG(), 0.02 * 46.7);
+        assertEquals(20, t.spectrum().omega().length);
+        assertEquals(0.01, t.omegaEdges()[0], 1e-15);
+        assertEquals(1e-12, t.spectrum().eta());
+        assertTrue(t.solution().iterations() > 0 && t.solution().zPoints() > 0);
+        Run run = khgps("theory", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--max-iterations", "3", "--out", p("u.h5"));
+        assertEquals(Main.NUMERICAL_FAILURE, run.code(), run.err());
+        assertTrue(run.err().contains("did not converge"), run.err());
+        assertFalse(Files.exists(dir.resolve("u.h5")));
+        assertEquals(Main.BAD_INPUT, khgps("theory", "--h", "0.01", "--kappa0", "1", "--out", p("v.h5")).code(), "J missing");
+        assertEquals(Main.BAD_INPUT, khgps("theory", "--h", "-1", "--J", "0.1", "--kappa0", "1", "--out", p("v.h5")).code());
     }
 
     @Test

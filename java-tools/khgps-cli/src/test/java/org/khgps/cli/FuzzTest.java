@@ -29,6 +29,7 @@ class FuzzTest {
         {"diagonalize", "minima.h5"},
         {"histogram", "spectra.h5"},
         {"fit", "dos.h5"},
+        {"theory", "dos.h5"},
         {"report", "fit.h5"},
         {"provenance", "minima.h5"},
     };
@@ -88,6 +89,7 @@ class FuzzTest {
             case "report" -> cmd.addAll(List.of("--out", out.toString(), "--summary", out + ".csv",
                     validDir.resolve("dos.h5").toString(), input.toString()));
             case "provenance" -> cmd.addAll(List.of("show", input.toString(), "--root", validDir.toString()));
+            case "theory" -> cmd.addAll(List.of("--dos", input.toString(), "--out", out.toString()));
             default -> cmd.addAll(List.of("--in", input.toString(), "--out", out.toString()));
         }
         return cmd;

@@ -82,6 +82,22 @@ class IndependentReaderTest {
         assertTrue(out.contains(Double.toString(eig[1][5])) || out.contains(repr(eig[1][5])), out);
     }
 
+    @Test
+    void h5pyReadsTheTheoryScalarsAndSpectrum() throws Exception {
+        requireTool(available("/usr/bin/python3", "-c", "import h5py"), "python3-h5py");
+        assertEquals(0, CliTest.khgps("theory", "--h", "0.01", "--J", "0.1", "--kappa0", "1", "--bins", "12", "--out",
+                dir.resolve("t.h5").toString()).code());
+        org.khgps.io.TheoryFile t = org.khgps.io.TheoryFile.read(dir.resolve("t.h5"));
+        String out = run(dir, "/usr/bin/python3", "-c",
+                "import h5py\nf = h5py.File('t.h5', 'r')\n"
+                        + "print(f.attrs['kind'].decode(), f['q'].shape, f['dos'].shape, f['omega_edges'].shape)\n"
+                        + "print(repr(float(f['q'][()])), repr(float(f['A_g_rs'][()])), repr(float(f['dos'][3])))\n");
+        assertTrue(out.startsWith("theory () (12,) (13,)"), out);
+        for (double v : new double[] {t.solution().q(), t.solution().aG(), t.spectrum().dos()[3]}) {
+            assertTrue(out.contains(Double.toString(v)) || out.contains(repr(v)), v + " in " + out);
+        }
+    }
+
     /** Python's repr of a double: the shortest round-tripping form, as Java's toString mostly is. */
     private static String repr(double v) {
         return Double.toString(v).replace("E", "e");

@@ -1,0 +1,23 @@
+// The replica-symmetric (cavity) theory of one point, on the frequency bins of its histogram.
+process THEORY {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(dos)
+    val(code)   // fingerprint of the stage's code: part of the cache key
+
+    output:
+    tuple val(meta), path("theory_${meta.id}.h5"), emit: theory
+
+    script:
+    """
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
+    khgps theory --dos ${dos} --out theory_${meta.id}.h5 ${task.ext.args ?: ''}
+    """
+
+    stub:
+    """
+    touch theory_${meta.id}.h5
+    """
+}
