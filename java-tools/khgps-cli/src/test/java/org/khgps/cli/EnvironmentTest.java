@@ -51,6 +51,20 @@ class EnvironmentTest {
     }
 
     @Test
+    void matricesOutsideTheHeapDoNotTripJavaCppsMemoryGuard() throws Exception {
+        // two N = 3000 lanes (144 MB of direct buffers) with a 32 MB heap: the process's RSS passes
+        // JavaCPP's default limit of 4 x the heap, which then refused every native allocation
+        assertEquals(0, CliTest.khgps("sample", "--N", "3000", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "1",
+                "--count", "2", "--out", p("d.h5")).code());
+        assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5"), "--threads", "2").code());
+        CliTest.Run run = subprocess("-Xmx32m", "-XX:MaxDirectMemorySize=300m", "-cp", System.getProperty("java.class.path"),
+                "org.khgps.cli.Main", "diagonalize", "--in", p("m.h5"), "--out", p("s.h5"), "--threads", "2", "--spectrum",
+                "lowest", "--modes", "20");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(20, SpectraFile.read(dir.resolve("s.h5")).modesHeld());
+    }
+
+    @Test
     void aFullDiskFailsCleanlyNamingTheFile() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
         Path mount = Files.createDirectories(dir.resolve("small"));

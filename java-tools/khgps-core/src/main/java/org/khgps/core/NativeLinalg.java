@@ -15,6 +15,13 @@ public final class NativeLinalg {
     private static final String LOAD_ERROR;
 
     static {
+        // JavaCPP refuses every native allocation once the process's RSS passes its
+        // maxPhysicalBytes (by default 4x the heap limit); the N x N matrices are direct buffers it
+        // does not count, so two lanes at N = 8000 with the heap the pipeline gives tripped it.
+        // MaxDirectMemorySize, planned per task, is the bound on them instead.
+        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+        }
         String error = null;
         try {
             Loader.load(openblas.class);
