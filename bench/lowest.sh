@@ -5,6 +5,7 @@
 # on the peer's own Hessians (bench/peer.py with PEER_EIGSH, OpenBLAS on all threads). Run by hand:
 #
 #   BENCH_REPS=8 bench/lowest.sh [N ...]        default N: 2000 4000 8000; J = 0.2, h = 0.01, kappa0 = 1
+#   BENCH_EIGSH=0 skips the SciPy side (eigsh_s=nan): at N = 16000 its own minimization takes minutes
 #
 # Prints per N one line in exactly this form:
 #   N=<n> K=<k> tail_s=<s> full_s=<s> eigsh_s=<s> tail_over_full=<r> tail_over_eigsh=<r> cholesky_gflops=<g> dgemm_gflops=<g> peak_rss_mb=<m>
@@ -44,16 +45,20 @@ for n in "${sizes[@]}"; do
     echo "bench: N=$n: lowest $k..." >&2
     tail=$(wall "${khgps[@]}" diagonalize --in "$out/m$n.h5" --out "$out/low$n.h5" --threads "$threads" --spectrum lowest --modes "$k")
     rss=$(( $(cat "$out/rss") / 1024 ))
-    echo "bench: N=$n: eigsh (k = $k, sigma = 0)..." >&2
-    PEER_EIGSH=$k OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads \
-        /usr/bin/python3 "$root/bench/peer.py" "$n" "$J" 0.01 1 "$(( reps < 3 ? reps : 3 ))" > "$out/eigsh$n.jsonl"
+    : > "$out/eigsh$n.jsonl"
+    if [[ "${BENCH_EIGSH:-1}" != 0 ]]; then
+        echo "bench: N=$n: eigsh (k = $k, sigma = 0)..." >&2
+        PEER_EIGSH=$k OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads \
+            /usr/bin/python3 "$root/bench/peer.py" "$n" "$J" 0.01 1 "$(( reps < 3 ? reps : 3 ))" > "$out/eigsh$n.jsonl"
+    fi
     chol=$(java -cp "$jar" -XX:MaxDirectMemorySize=${mem}m org.khgps.cli.bench.CholeskyBench "$n" "$J")
     echo "$chol" > "$out/cholesky$n.json"
     /usr/bin/python3 - "$n" "$k" "$reps" "$tail" "$full" "$rss" "$out/eigsh$n.jsonl" "$chol" <<'PY'
 import json, statistics, sys
 n, k, reps = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 tail, full, rss = float(sys.argv[4]) / reps, float(sys.argv[5]) / reps, int(sys.argv[6])
-eigsh = statistics.median(r["eigsh_s"] for r in map(json.loads, open(sys.argv[7])) if not r.get("warmup"))
+times = [r["eigsh_s"] for r in map(json.loads, open(sys.argv[7])) if not r.get("warmup")]
+eigsh = statistics.median(times) if times else float("nan")
 c = json.loads(sys.argv[8])
 print(f"N={n} K={k} tail_s={tail:.4f} full_s={full:.4f} eigsh_s={eigsh:.4f} tail_over_full={tail / full:.3f} "
       f"tail_over_eigsh={tail / eigsh:.3f} cholesky_gflops={c['cholesky_gflops']:.1f} dgemm_gflops={c['dgemm_gflops']:.1f} "
