@@ -11,13 +11,9 @@
 #   N=<n> K=<k> tail_s=<s> full_s=<s> eigsh_s=<s> tail_over_full=<r> tail_over_eigsh=<r> cholesky_gflops=<g> dgemm_gflops=<g> peak_rss_mb=<m>
 # (cholesky and dgemm on one thread, as lanes run them; peak_rss_mb of the lowest-mode task).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/java-tools/khgps-cli/target/khgps.jar"
-[[ -f "$jar" ]] || { echo "bench: build the tools first: mvn -B -DskipTests package" >&2; exit 2; }
-/usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null \
-    || { echo "bench: apt-get install python3-numpy python3-scipy libopenblas0-pthread" >&2; exit 2; }
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 reps="${BENCH_REPS:-8}"
-threads="${BENCH_THREADS:-$(nproc)}"
 J="${BENCH_J:-0.2}"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(2000 4000 8000)

@@ -23,13 +23,9 @@
 # plus the eigen step's GFLOP/s against the dgemm peak, and both minimizers' iterations and
 # worst final max|g|. Raw JSON lines go to bench/out/.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/java-tools/khgps-cli/target/khgps.jar"
-[[ -f "$jar" ]] || { echo "bench: build the tools first: mvn -B -DskipTests package" >&2; exit 2; }
-/usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null \
-    || { echo "bench: apt-get install python3-numpy python3-scipy libopenblas0-pthread" >&2; exit 2; }
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 reps="${BENCH_REPS:-4}"
-threads="${BENCH_THREADS:-$(nproc)}"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 2000 4000 8000)
 out="$root/bench/out/$(date -u +%Y%m%dT%H%M%SZ)-$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo nogit)"
