@@ -86,7 +86,7 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
             Checks.finite(path, "omega_tail", tail);
             long modes = (long) H5.number(f, path, "modes");
             double[] tailPr = null;
-            if (f.getChildren().containsKey("omega_tail_participation_ratio")) {
+            if (H5.hasChild(f, path, "omega_tail_participation_ratio")) {
                 tailPr = H5.dataset(f, path, "omega_tail_participation_ratio", double[].class);
                 Checks.length(path, "omega_tail_participation_ratio", tailPr.length, tail.length);
             }

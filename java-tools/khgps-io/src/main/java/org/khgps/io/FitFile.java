@@ -130,7 +130,7 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
             double nan = Double.NaN;
             TailFit.Curve hill = null;
             TailFit.Curve compensated = null;
-            if (f.getChildren().containsKey("hill_k")) {
+            if (H5.hasChild(f, path, "hill_k")) {
                 int[] k = H5.dataset(f, path, "hill_k", int[].class);
                 double[] omega = H5.dataset(f, path, "hill_omega", double[].class);
                 hill = new TailFit.Curve(k, omega, H5.dataset(f, path, "hill_exponent", double[].class),
@@ -144,7 +144,7 @@ public record FitFile(StudyPoint point, long seed, TailFit.Result fit, String wi
                     H5.number(f, path, "omega_max_physics", nan), H5.number(f, path, "omega_x_point", nan),
                     H5.number(f, path, "gap_edge", nan), (int) H5.number(f, path, "modes_below_bound", 0),
                     (int) H5.number(f, path, "plateau_shells", 0),
-                    f.getAttribute("window_status") != null ? H5.string(f, path, "window_status") : "",
+                    H5.hasAttribute(f, path, "window_status") ? H5.string(f, path, "window_status") : "",
                     hill, compensated);
             return new FitFile(H5.point(f, path), H5.seed(f, path), fit, H5.string(f, path, "window"),
                     H5.number(f, path, "window_consistent") == 1, bootstrap,

@@ -190,6 +190,19 @@ public final class H5 {
         } catch (IOException e) {
             throw new BadInputException("cannot read input file " + path + ": " + e, e);
         }
+        // a file shorter than its superblock's end-of-file address was cut off (a killed copy, a
+        // full disk): say so before jhdf follows an address past the end and reads garbage sizes
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            long end = io.jhdf.Superblock.readSuperblock(channel, 0).getEndOfFileAddress();
+            long size = channel.size();
+            if (end > size) {
+                throw new BadInputException("input file " + path + " is truncated: " + size + " bytes of the "
+                        + end + " its HDF5 superblock records (an interrupted copy or write?)");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
+                    + e.getMessage(), e);
+        }
         try {
             return new HdfFile(path);
         } catch (RuntimeException | StackOverflowError e) {
@@ -221,15 +234,15 @@ public final class H5 {
 
     /** A number attribute files of earlier versions may lack: {@code absent} then. */
     public static double number(HdfFile file, Path path, String name, double absent) throws BadInputException {
-        return file.getAttribute(name) == null ? absent : number(file, path, name);
+        return hasAttribute(file, path, name) ? number(file, path, name) : absent;
     }
 
     /** The study point and seed recorded on a stage file. */
     public static StudyPoint point(HdfFile file, Path path) throws BadInputException {
         try {
             // files written before the disorder mode existed are independent
-            Object mode = file.getAttribute("disorder") == null ? StudyPoint.INDEPENDENT
-                    : file.getAttribute("disorder").getData();
+            Object mode = hasAttribute(file, path, "disorder") ? file.getAttribute("disorder").getData()
+                    : StudyPoint.INDEPENDENT;
             return new StudyPoint((int) number(file, path, "N"), number(file, path, "h"),
                     number(file, path, "J"), number(file, path, "kappa0"), String.valueOf(mode));
         } catch (IllegalArgumentException e) {
@@ -239,6 +252,27 @@ public final class H5 {
 
     public static long seed(HdfFile file, Path path) throws BadInputException {
         return (long) number(file, path, "seed");
+    }
+
+    /**
+     * Whether the file has an optional dataset or group {@code name} at its root; a corrupt root
+     * group is bad input naming the file (jhdf throws runtime exceptions while listing it).
+     */
+    public static boolean hasChild(HdfFile file, Path path, String name) throws BadInputException {
+        try {
+            return file.getChildren().containsKey(name);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new BadInputException("input file " + path + " cannot be read (corrupt?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file has an optional root attribute {@code name}, with the same care. */
+    public static boolean hasAttribute(HdfFile file, Path path, String name) throws BadInputException {
+        try {
+            return file.getAttribute(name) != null;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new BadInputException("input file " + path + " cannot be read (corrupt?): " + e.getMessage(), e);
+        }
     }
 
     /** A dataset of the expected Java array type, or a message naming file and dataset. */

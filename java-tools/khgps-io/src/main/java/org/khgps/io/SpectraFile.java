@@ -89,7 +89,7 @@ public record SpectraFile(StudyPoint point, long seed, long[] realization, byte[
             StudyPoint point = H5.point(f, path);
             long[] realization = H5.dataset(f, path, "realization", long[].class);
             int r = realization.length;
-            boolean lowest = f.getAttributes().containsKey("spectrum")
+            boolean lowest = H5.hasAttribute(f, path, "spectrum")
                     && "lowest".equals(H5.string(f, path, "spectrum"));
             int held = lowest ? (int) H5.number(f, path, "modes_held") : point.N();
             if (held < 1 || held > point.N()) {
