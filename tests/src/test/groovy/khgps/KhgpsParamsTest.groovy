@@ -168,4 +168,23 @@ class KhgpsParamsTest extends Specification {
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,1e-2,0.1,1.0\n' || 'more than once'
         'N,h,J,kappa0,realizations\n100,0.01,0.1,1,0\n' || 'line 2: --realizations must be an integer >= 1'
     }
+
+    def 'should reserve at least the off-heap memory the lowest-mode search uses (N = #N, modes = #MODES)'() {
+        given:
+        int k = KhgpsParams.modes(N, MODES)
+
+        expect:
+        k == (MODES > 0 ? MODES : org.khgps.core.LowestModes.defaultModes(N))
+        KhgpsParams.lowestModesWorkMb(N, k) * (1L << 20) >= org.khgps.core.LowestModes.workBytes(N, k)
+
+        where:
+        N     | MODES
+        256   | 0
+        256   | 16
+        1000  | 0
+        2000  | 500
+        8000  | 0
+        16000 | 0
+        16000 | 2000
+    }
 }

@@ -174,24 +174,10 @@ final class HistogramCommand implements Command {
             }
         }
         long modesTotal = (long) included.size() * n;
-        int held = 0;
-        for (double[] row : eig) {
-            for (double l : row) {
-                if (Math.sqrt(l) < omegaComplete || !partialRows) {
-                    held++;
-                }
-            }
-        }
-        double[] omega = new double[held];
-        int k = 0;
-        for (double[] row : eig) {
-            for (double l : row) {
-                double w = Math.sqrt(l);
-                if (w < omegaComplete || !partialRows) {
-                    omega[k++] = w;
-                }
-            }
-        }
+        // omegaComplete is +inf for full spectra: then every mode passes
+        double limit = omegaComplete;
+        double[] omega = java.util.Arrays.stream(eig).flatMapToDouble(java.util.Arrays::stream).map(Math::sqrt)
+                .filter(w -> w < limit).toArray();
         // the fit's input: the lowest modes with their realizations, merged from the ascending rows
         int tail = (int) Math.min(omega.length, Math.max(2000, modesTotal / 5));
         Spectra.Lowest lowest;

@@ -107,10 +107,10 @@ public final class LowestModes {
         }
         int b = blockSize(k);
         if (!NativeLinalg.available()) {
-            return full(m, k, false);
+            return full(m, k);
         }
         if (maxBasis(n, k, b) < k + 2 * b) {
-            return nativeFull(m, k, false); // too small for a Krylov space to pay
+            return nativeFull(m, k); // too small for a Krylov space to pay
         }
         DoublePointer a = new DoublePointer(m.buffer());
         int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
@@ -119,20 +119,20 @@ public final class LowestModes {
         }
         if (info > 0) {
             refill.refill(m);
-            return nativeFull(m, k, true);
+            return nativeFull(m, k);
         }
         Result result = new Lanczos(m, a, diagonal, k, b, seed, tolerance).run();
         if (result.residual() <= tolerance) {
             return result;
         }
         refill.refill(m); // the Krylov basis is full before convergence: rare, and never a wrong answer
-        return nativeFull(m, k, false);
+        return nativeFull(m, k);
     }
 
     /** Full spectrum with vectors by LAPACK dsyevd; the lowest k pairs kept. */
-    static Result nativeFull(SymmetricMatrix m, int k, boolean afterFailedCholesky) {
+    static Result nativeFull(SymmetricMatrix m, int k) {
         if (!NativeLinalg.available()) {
-            return full(m, k, afterFailedCholesky);
+            return full(m, k);
         }
         int n = m.size();
         DoublePointer a = new DoublePointer(m.buffer());
@@ -149,11 +149,11 @@ public final class LowestModes {
         for (int j = 0; j < k; j++) {
             buf.get(j * n, vectors[j], 0, n); // column j of the column-major result
         }
-        return finish(Arrays.copyOf(all, k), vectors, all, afterFailedCholesky);
+        return finish(Arrays.copyOf(all, k), vectors, all);
     }
 
     /** Full spectrum with vectors in pure Java (EJML), where native LAPACK is unavailable. */
-    static Result full(SymmetricMatrix m, int k, boolean afterFailedCholesky) {
+    static Result full(SymmetricMatrix m, int k) {
         int n = m.size();
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(n, n, m.toArray()))) {
@@ -174,10 +174,10 @@ public final class LowestModes {
         }
         double[] sorted = all.clone();
         Arrays.sort(sorted);
-        return finish(lambda, vectors, sorted, afterFailedCholesky);
+        return finish(lambda, vectors, sorted);
     }
 
-    private static Result finish(double[] lambda, double[][] vectors, double[] all, boolean fallback) {
+    private static Result finish(double[] lambda, double[][] vectors, double[] all) {
         int negative = 0;
         for (double l : all) {
             if (l < 0) {

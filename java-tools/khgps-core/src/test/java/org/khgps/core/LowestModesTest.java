@@ -116,7 +116,7 @@ class LowestModesTest {
         for (int i = 0; i < n; i++) {
             diag.setDiagonal(i, 1.0 + i);
         }
-        LowestModes.Result r = LowestModes.nativeFull(diag, n, false);
+        LowestModes.Result r = LowestModes.nativeFull(diag, n);
         for (int i = 0; i < n; i++) {
             assertEquals(1.0 / n, ModeStructure.participationRatio(r.vectors()[i]), 1e-15, "mode " + i);
             assertEquals(i, ModeStructure.largestWeight(r.vectors()[i]));
