@@ -127,7 +127,10 @@ final class ReportCommand implements Command {
         images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
         images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
         images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
-        images.put("eq4.png", Plots.png(Plots.eq4(points, analysis), 900, 600));
+        // the Eq. (4) plot needs a family with points beyond its J_x: else there is no test to show
+        if (analysis.families().stream().anyMatch(f -> f.eq4Family() != null || f.eq4Master() != null)) {
+            images.put("eq4.png", Plots.png(Plots.eq4(points, analysis), 900, 600));
+        }
         var participation = Plots.participation(points);
         if (participation != null) {
             images.put("participation_ratio.png", Plots.png(participation, 900, 600));
@@ -316,7 +319,8 @@ final class ReportCommand implements Command {
                             + "logarithm against ln J over the intermediate points, with &omega;<sub>x</sub> from the family's collapse onto "
                             + "itself (the paper's way) and from the collapse onto G, is in the table (consistent with 0: |slope| &le; 2&sigma;, "
                             + "&sigma; scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1).</p>\n")
-                    .append(img(images, "eq4.png", "kappa0 omega_x^3 A_g against J"));
+                    .append(images.containsKey("eq4.png") ? img(images, "eq4.png", "kappa0 omega_x^3 A_g against J")
+                            : "<p>No plot: no family has two intermediate points with A<sub>g</sub>.</p>\n");
             sb.append("<table><tr><th>family (N, h, &kappa;<sub>0</sub>)</th><th>points</th><th>J<sub>x</sub> (max of A<sub>g</sub>)</th>"
                     + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>; onto G)</th><th>a (family collapse)</th>"
                     + "<th>A<sub>g</sub> ~ J<sup>b</sup>, b (J &gt; J<sub>x</sub>)</th>"
