@@ -1,6 +1,9 @@
 package org.khgps.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.khgps.io.BadInputException;
@@ -77,5 +80,29 @@ final class Args {
         Path out = Path.of(line.getOptionValue(name));
         org.khgps.io.H5.checkWritable(out);
         return out;
+    }
+
+    /** As {@link #output(CommandLine, String)}, refusing a path that is one of the tool's inputs: it would replace what it reads. */
+    static Path output(CommandLine line, String name, List<Path> inputs) throws BadInputException {
+        Path out = output(line, name);
+        for (Path in : inputs) {
+            if (sameFile(out, in)) {
+                throw new BadInputException("--" + name + " " + out + " is also an input of this command (" + in
+                        + "): writing it would replace what is being read; choose another --" + name);
+            }
+        }
+        return out;
+    }
+
+    /** Same file through links or relative paths when both exist, else the same normalized absolute path. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to comparing the paths
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

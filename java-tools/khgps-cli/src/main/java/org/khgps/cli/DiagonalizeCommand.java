@@ -54,7 +54,7 @@ final class DiagonalizeCommand implements Command {
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path in = Path.of(line.getOptionValue("in"));
-        Path out = Args.output(line, "out");
+        Path out = Args.output(line, "out", List.of(in));
         int threads = Args.threads(line);
         String solverName = Args.text(line, "solver", "auto");
         String spectrum = Args.text(line, "spectrum", "full");
@@ -84,12 +84,44 @@ final class DiagonalizeCommand implements Command {
         lowest(minima, in, out, threads, k, saved, invocation);
     }
 
+    /** Agreement asked of the stored and recomputed max |gradient| (the minimizer's tolerance is 1e-10). */
+    static final double GRADIENT_CHECK_ABSOLUTE = 1e-8;
+    static final double GRADIENT_CHECK_RELATIVE = 1e-3;
+
     private static Lanes lanes(int n, int threads, long workBytes, boolean nativeKernels) {
         NotEnoughMemory.checkMatrix(n, workBytes);
         Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(), SymmetricMatrix.bytesFor(n) + workBytes,
                 nativeKernels);
         NativeLinalg.setThreads(lanes.kernelThreads());
         return lanes;
+    }
+
+    /** (couplings x) = M x - diag(M) x, one product with the Hessian just assembled in m. */
+    private static double[] couplingsTimesX(SymmetricMatrix m, double[] diagonal, double[] x, int threads) {
+        double[] jx = new double[x.length];
+        m.multiplyJava(x, jx, threads);
+        for (int i = 0; i < x.length; i++) {
+            jx[i] -= diagonal[i] * x[i];
+        }
+        return jx;
+    }
+
+    /**
+     * The minima file's max_grad against the gradient recomputed from its x, kappa and the couplings
+     * regenerated from the seed: a file whose x was altered (or belongs to other disorder) would
+     * otherwise be diagonalized at a point that is not the minimum it claims. The two products differ
+     * only in summation order (about 1e-15 here), far below the tolerance allowed.
+     */
+    private static void checkGradient(MinimaFile minima, Path in, int r, double[] jx) throws BadInputException {
+        double[] g = new double[jx.length];
+        Hamiltonian.gradient(minima.kappa()[r], minima.point().h(), minima.x()[r], jx, g);
+        double recomputed = Hamiltonian.maxAbs(g);
+        double stored = minima.maxGradient()[r];
+        if (!(Math.abs(recomputed - stored) <= GRADIENT_CHECK_ABSOLUTE + GRADIENT_CHECK_RELATIVE * stored)) {
+            throw new BadInputException(String.format("minima file %s, realization %d: max_grad is stored as %.3g but its x "
+                    + "and kappa give %.3g with the couplings of its seed: the file was altered or mixed up after minimize "
+                    + "wrote it; rerun minimize on its disorder file", in, minima.realization()[r], stored, recomputed));
+        }
     }
 
     /** M at the minimum of realization r, into m: couplings from the seed, kappa_i + x_i^2/2 on the diagonal. */
@@ -117,7 +149,8 @@ final class DiagonalizeCommand implements Command {
         AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
         lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
             long start = System.nanoTime();
-            hessian(minima, r, m, lanes.kernelThreads());
+            double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
+            checkGradient(minima, in, r, couplingsTimesX(m, diagonal, minima.x()[r], lanes.kernelThreads()));
             double trace = m.trace();
             double frobenius = m.frobeniusSquared();
             double[] lambda = solver.eigenvalues(m);
@@ -173,12 +206,9 @@ final class DiagonalizeCommand implements Command {
             double[] kappa = minima.kappa()[r];
             double[] x = minima.x()[r];
             double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
-            // local fields h - (J x)_i, J x = M x - diag(M) x, before the factorization overwrites M
-            double[] jx = new double[n];
-            m.multiplyJava(x, jx, 1);
-            for (int i = 0; i < n; i++) {
-                jx[i] -= diagonal[i] * x[i];
-            }
+            // before the factorization overwrites M
+            double[] jx = couplingsTimesX(m, diagonal, x, 1);
+            checkGradient(minima, in, r, jx);
             double[] field = ModeStructure.localField(point.h(), jx);
             LowestModes.Result result = LowestModes.compute(m, diagonal, k, minima.realizationSeed()[r],
                     LowestModes.TOLERANCE, target -> hessian(minima, r, target, lanes.kernelThreads()));

@@ -48,8 +48,8 @@ final class FitCommand implements Command {
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path in = Path.of(line.getOptionValue("in"));
-        Path out = Args.output(line, "out");
-        Path json = line.hasOption("json") ? Args.output(line, "json") : null;
+        Path out = Args.output(line, "out", List.of(in));
+        Path json = line.hasOption("json") ? Args.output(line, "json", List.of(in, out)) : null;
         double fraction = Args.number(line, "tail-fraction", TailFit.DEFAULT_FRACTION);
         int minModes = (int) Args.integer(line, "min-modes", (long) TailFit.DEFAULT_MIN_MODES, 2);
         String rule = Args.text(line, "window", "auto");

@@ -12,6 +12,7 @@ import org.khgps.core.StudyPoint;
 import org.khgps.io.BadInputException;
 import org.khgps.io.Checks;
 import org.khgps.io.DosFile;
+import org.khgps.io.FileProvenance;
 import org.khgps.io.H5;
 import org.khgps.io.MinimaFile;
 import org.khgps.io.SpectraFile;
@@ -53,19 +54,21 @@ final class HistogramCommand implements Command {
 
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
-        Path out = Args.output(line, "out");
+        List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
+        Path out = Args.output(line, "out", inputs);
         int bins = (int) Args.integer(line, "bins", (long) DEFAULT_BINS, 1);
         int kappaPoints = (int) Args.integer(line, "kappa-points", (long) DEFAULT_KAPPA_POINTS, 1);
         String policy = Args.text(line, "failed-realizations", "exclude");
         if (!policy.equals("exclude") && !policy.equals("fail")) {
             throw new IllegalArgumentException("--failed-realizations must be exclude or fail, got '" + policy + "'");
         }
-        List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
         if (inputs.isEmpty()) {
             throw new BadInputException("no input files: give the minima and spectra files of one study point");
         }
         List<MinimaFile> minima = new ArrayList<>();
         List<SpectraFile> spectra = new ArrayList<>();
+        List<Path> minimaPaths = new ArrayList<>();
+        List<Path> spectraPaths = new ArrayList<>();
         StudyPoint point = null;
         Long seed = null;
         Path first = null;
@@ -79,11 +82,13 @@ final class HistogramCommand implements Command {
             if (kind.equals("minima")) {
                 MinimaFile m = MinimaFile.read(p);
                 minima.add(m);
+                minimaPaths.add(p);
                 pp = m.point();
                 ps = m.seed();
             } else {
                 SpectraFile s = SpectraFile.read(p);
                 spectra.add(s);
+                spectraPaths.add(p);
                 pp = s.point();
                 ps = s.seed();
             }
@@ -97,6 +102,7 @@ final class HistogramCommand implements Command {
                         + " " + pp.canonicalJson() + " seed " + ps);
             }
         }
+        checkMinimaUnchanged(minimaPaths, spectraPaths);
         // pair minima and spectra by realization index
         Map<Long, double[]> kappaOf = new HashMap<>();
         Map<Long, double[]> xOf = new HashMap<>();
@@ -208,6 +214,43 @@ final class HistogramCommand implements Command {
                 point.id(), all.length, included.size(), modesTotal,
                 partialRows ? String.format(", %d of them below omega_complete = %.4g (lowest-K spectra)", omega.length,
                         omegaComplete) : "", partial.x2()[last], out);
+    }
+
+    /**
+     * Each spectra file records the SHA-256 of the minima file it was computed from: a minima file
+     * given here under that name must still have it, else its x (and the &lt;x^2&gt; pooled here) no
+     * longer belong to the eigenvalues. Cheaper than regenerating every realization's couplings to
+     * recompute its gradient, which diagonalize already did when it read the file.
+     */
+    private static void checkMinimaUnchanged(List<Path> minimaPaths, List<Path> spectraPaths)
+            throws BadInputException, java.io.IOException {
+        Map<String, Path> minimaByName = new HashMap<>();
+        for (Path p : minimaPaths) {
+            minimaByName.put(p.getFileName().toString(), p);
+        }
+        Map<Path, String> hashes = new HashMap<>();
+        for (Path sp : spectraPaths) {
+            for (Map.Entry<String, String> input : FileProvenance.read(sp).inputs().entrySet()) {
+                Path mp = minimaByName.get(input.getKey());
+                if (mp == null) {
+                    continue;
+                }
+                String now = hashes.computeIfAbsent(mp, HistogramCommand::sha256);
+                if (!now.equals(input.getValue())) {
+                    throw new BadInputException("minima file " + mp + " has changed since " + sp + " was computed from it "
+                            + "(sha256 then " + input.getValue().substring(0, 16) + "..., now " + now.substring(0, 16)
+                            + "...): its x no longer belongs to those eigenvalues; rerun diagonalize on it, or restore it");
+                }
+            }
+        }
+    }
+
+    private static String sha256(Path p) {
+        try {
+            return H5.sha256(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sortedRanges(long[] realizations) {

@@ -48,7 +48,7 @@ final class MinimizeCommand implements Command {
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path in = Path.of(line.getOptionValue("in"));
-        Path out = Args.output(line, "out");
+        Path out = Args.output(line, "out", List.of(in));
         Minimizer.Settings settings = new Minimizer.Settings(
                 Args.number(line, "tolerance", Minimizer.Settings.DEFAULT_TOLERANCE),
                 (int) Args.integer(line, "max-iterations", (long) Minimizer.Settings.DEFAULT_MAX_ITERATIONS, 1),

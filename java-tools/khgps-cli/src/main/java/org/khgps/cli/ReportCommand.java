@@ -64,10 +64,10 @@ final class ReportCommand implements Command {
 
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
-        Path out = Args.output(line, "out");
-        Path summary = Args.output(line, "summary");
-        Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
         List<Path> inputs = line.getArgList().stream().map(Path::of).toList();
+        Path out = Args.output(line, "out", inputs);
+        Path summary = Args.output(line, "summary", java.util.stream.Stream.concat(inputs.stream(), java.util.stream.Stream.of(out)).toList());
+        Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
         Map<String, DosFile> dos = new TreeMap<>();
         Map<String, FitFile> fits = new TreeMap<>();
         Map<String, TheoryFile> theories = new TreeMap<>();
@@ -111,7 +111,7 @@ final class ReportCommand implements Command {
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
         writeAtomically(summary, summaryCsv(points, analysis));
         if (line.hasOption("analysis")) {
-            writeAtomically(Args.output(line, "analysis"), AnalysisJson.of(analysis));
+            writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis));
         }
         Map<String, byte[]> images = new TreeMap<>();
         images.put("dos_all.png", Plots.png(Plots.dosAll(points), 900, 600));

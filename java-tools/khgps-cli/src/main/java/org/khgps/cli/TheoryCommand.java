@@ -59,7 +59,7 @@ final class TheoryCommand implements Command {
 
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
-        Path out = Args.output(line, "out");
+        Path out = Args.output(line, "out", line.hasOption("dos") ? List.of(Path.of(line.getOptionValue("dos"))) : List.of());
         CavityTheory.Settings defaults = CavityTheory.Settings.defaults();
         CavityTheory.Settings settings = new CavityTheory.Settings(
                 (int) Args.integer(line, "z-nodes", (long) defaults.zNodes(), 3),

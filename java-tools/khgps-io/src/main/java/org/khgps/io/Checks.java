@@ -22,6 +22,20 @@ public final class Checks {
         }
     }
 
+    /** kappa_i = kappa0 u_i with u_i in [0, 1): anything outside [0, kappa0] was not made by sample. */
+    static void kappa(Path path, double[][] kappa, double kappa0) throws BadInputException {
+        for (int r = 0; r < kappa.length; r++) {
+            for (int i = 0; i < kappa[r].length; i++) {
+                double k = kappa[r][i];
+                if (!(k >= 0 && k <= kappa0)) {
+                    throw new BadInputException("dataset 'kappa' of " + path + " holds kappa = " + k + " (row " + r
+                            + ", oscillator " + i + "), outside [0, kappa0 = " + kappa0 + "]: the file was not made by "
+                            + "khgps sample or was altered since");
+                }
+            }
+        }
+    }
+
     static void length(Path path, String name, int actual, int expected) throws BadInputException {
         if (actual != expected) {
             throw new BadInputException("dataset '" + name + "' of " + path + " has length " + actual

@@ -32,6 +32,7 @@ public record DisorderFile(StudyPoint point, long seed, long[] realization, long
             double[][] kappa = H5.dataset(f, path, "kappa", double[][].class);
             Checks.length(path, "realization_seed", seeds.length, realization.length);
             Checks.rows(path, "kappa", kappa, realization.length, point.N());
+            Checks.kappa(path, kappa, point.kappa0());
             return new DisorderFile(point, H5.seed(f, path), realization, seeds, kappa);
         }
     }

@@ -51,6 +51,7 @@ public record MinimaFile(StudyPoint point, long seed, long[] realization, long[]
             double[] energy = H5.dataset(f, path, "energy", double[].class);
             Checks.length(path, "realization_seed", seeds.length, r);
             Checks.rows(path, "kappa", kappa, r, point.N());
+            Checks.kappa(path, kappa, point.kappa0());
             Checks.rows(path, "x", x, r, point.N());
             Checks.length(path, "converged", converged.length, r);
             Checks.length(path, "max_grad", maxGradient.length, r);
