@@ -59,19 +59,7 @@ class SlurmTest extends Specification {
     def 'should give the results of the local executor bit for bit'() {
         expect:
         onSlurm.resolve('results/summary.csv').toFile().text == local.resolve('results/summary.csv').toFile().text
-        Nextflow.python(local, """
-import h5py, numpy as np, glob, os
-a, b = '${local.resolve('results')}', '${onSlurm.resolve('results')}'
-files = sorted(glob.glob(a + '/points/**/*.h5', recursive=True))
-def equal(x, y):  # NaN (a point with no fit window) equals NaN
-    try:
-        return np.array_equal(x, y, equal_nan=True)
-    except TypeError:
-        return np.array_equal(x, y)
-same = all(equal(h5py.File(f, 'r')[d][()], h5py.File(f.replace(a, b), 'r')[d][()])
-           for f in files for d in h5py.File(f, 'r') if isinstance(h5py.File(f, 'r')[d], h5py.Dataset))
-print(len(files), 'identical', same)
-""").contains('14 identical True')  // 2 points x (2 minima + 2 spectra + dos + fit + theory)
+        Nextflow.compareDatasets(local.resolve('results'), onSlurm.resolve('results')).contains('14 identical True')  // 2 points x (2 minima + 2 spectra + dos + fit + theory)
     }
 
     def 'should submit no job on resume'() {
