@@ -8,7 +8,8 @@ import java.util.zip.ZipFile
 
 /**
  * Run-level provenance: the code fingerprint of each stage (part of its tasks' cache keys) and
- * results/study.json (the study, the run, and the SHA-256 of every published file).
+ * results/study.json (the study, the run, and the SHA-256 of every published file), and the same
+ * as an RO-Crate (KhgpsRoCrate).
  */
 class KhgpsProvenance {
 
@@ -117,6 +118,12 @@ class KhgpsProvenance {
      * the run completes.
      */
     static void writeStudy(workflow, Map params, List<Map> points) {
+        def outdir = java.nio.file.Paths.get(params.outdir.toString())
+        if (!outdir.isAbsolute()) {
+            outdir = workflow.launchDir.resolve(outdir)
+        }
+        Files.createDirectories(outdir)
+        KhgpsRoCrate.copySources(workflow.projectDir, outdir)
         def files = new TreeMap<String, String>()
         PUBLISHED.each { rel, source -> files[rel] = sha256(source) }
         def study = [
@@ -136,13 +143,10 @@ class KhgpsProvenance {
             points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
             files           : files,
         ]
-        def outdir = java.nio.file.Paths.get(params.outdir.toString())
-        if (!outdir.isAbsolute()) {
-            outdir = workflow.launchDir.resolve(outdir)
-        }
-        Files.createDirectories(outdir)
         def tmp = outdir.resolve('.study.json.tmp')
         tmp.text = JsonOutput.prettyPrint(JsonOutput.toJson(study)) + '\n'
         Files.move(tmp, outdir.resolve('study.json'), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+        KhgpsRoCrate.write(study, outdir, PUBLISHED.collectEntries { rel, source -> [(rel): Files.size(source)] },
+                sha256(outdir.resolve('study.json')))
     }
 }
