@@ -89,76 +89,62 @@ public final class H5 {
     public static String checksum(Object data) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            digest(md, data, java.nio.ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN));
+            digest(md, data);
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void digest(MessageDigest md, Object data, java.nio.ByteBuffer buffer) {
+    private static void digest(MessageDigest md, Object data) {
         if (data instanceof Object[] rows && !(data instanceof String[])) {
             for (Object row : rows) {
-                digest(md, row, buffer);
-            }
-        } else if (data instanceof double[] v) {
-            for (double e : v) {
-                room(md, buffer).putDouble(e);
-            }
-        } else if (data instanceof long[] v) {
-            for (long e : v) {
-                room(md, buffer).putLong(e);
-            }
-        } else if (data instanceof int[] v) {
-            for (int e : v) {
-                room(md, buffer).putInt(e);
-            }
-        } else if (data instanceof float[] v) {
-            for (float e : v) {
-                room(md, buffer).putFloat(e);
-            }
-        } else if (data instanceof short[] v) {
-            for (short e : v) {
-                room(md, buffer).putShort(e);
+                digest(md, row);
             }
         } else if (data instanceof byte[] v) {
-            flush(md, buffer);
             md.update(v);
         } else if (data instanceof boolean[] v) {
             for (boolean e : v) {
-                room(md, buffer).put((byte) (e ? 1 : 0));
+                md.update((byte) (e ? 1 : 0));
             }
         } else if (data instanceof String[] v) {
             for (String e : v) {
-                flush(md, buffer);
                 md.update(e.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
+        } else if (data.getClass().isArray()) {
+            md.update(littleEndian(data).array());
         } else if (data instanceof Number || data instanceof String || data instanceof Boolean) {
             // a scalar dataset: as a one-element array of its type
-            Object array = java.lang.reflect.Array.newInstance(primitive(data.getClass()), 1);
+            Class<?> type = data instanceof String ? String.class
+                    : java.lang.invoke.MethodType.methodType(data.getClass()).unwrap().returnType();
+            Object array = java.lang.reflect.Array.newInstance(type, 1);
             java.lang.reflect.Array.set(array, 0, data);
-            digest(md, array, buffer);
+            digest(md, array);
         } else {
             throw new IllegalArgumentException("no checksum for dataset values of type " + data.getClass().getName());
         }
-        flush(md, buffer);
     }
 
-    private static Class<?> primitive(Class<?> boxed) {
-        return boxed == String.class ? String.class
-                : (Class<?>) java.lang.invoke.MethodType.methodType(boxed).unwrap().returnType();
-    }
-
-    private static java.nio.ByteBuffer room(MessageDigest md, java.nio.ByteBuffer buffer) {
-        if (buffer.remaining() < 8) {
-            flush(md, buffer);
+    /** The elements of a primitive numeric array as little-endian bytes. */
+    private static java.nio.ByteBuffer littleEndian(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        int width = array instanceof double[] || array instanceof long[] ? 8
+                : array instanceof short[] ? 2 : 4;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n * width).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (array instanceof double[] v) {
+            b.asDoubleBuffer().put(v);
+        } else if (array instanceof long[] v) {
+            b.asLongBuffer().put(v);
+        } else if (array instanceof int[] v) {
+            b.asIntBuffer().put(v);
+        } else if (array instanceof float[] v) {
+            b.asFloatBuffer().put(v);
+        } else if (array instanceof short[] v) {
+            b.asShortBuffer().put(v);
+        } else {
+            throw new IllegalArgumentException("no checksum for dataset values of type " + array.getClass().getName());
         }
-        return buffer;
-    }
-
-    private static void flush(MessageDigest md, java.nio.ByteBuffer buffer) {
-        md.update(buffer.array(), 0, buffer.position());
-        buffer.clear();
+        return b;
     }
 
     private static String rootMessage(Throwable e) {
