@@ -6,7 +6,6 @@ import java.nio.file.Path
 import java.nio.file.Paths
 import java.nio.file.SimpleFileVisitor
 import java.nio.file.attribute.BasicFileAttributes
-import nextflow.Nextflow
 
 /**
  * The results folder belongs to one run at a time (a lock file, taken before any task) and, after
@@ -39,10 +38,11 @@ class KhgpsOutdir {
     }
 
     /**
-     * Takes the results folder's lock, or stops the run naming the run that holds it. A lock left
-     * by a run on this host whose process is gone (killed) is taken over with a warning.
+     * Takes the results folder's lock; if another run holds it, returns why the run must stop
+     * (naming that run), else null. A lock left by a run on this host whose process is gone (a
+     * killed head) is taken over with a warning. No Nextflow types here: tested on its own.
      */
-    static void lock(workflow, Map params, log) {
+    static String lock(workflow, Map params, log) {
         def dir = outdir(workflow, params)
         Files.createDirectories(dir)
         def lock = dir.resolve(LOCK)
@@ -53,13 +53,13 @@ class KhgpsOutdir {
                     host      : host(),
                     pid       : me.pid(),
                     pid_start : me.info().startInstant().map { it.toString() }.orElse('unknown'),
-                    since     : new Date().format("yyyy-MM-dd'T'HH:mm:ss'Z'", TimeZone.getTimeZone('UTC'))]
+                    since     : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)]
             .collect { k, v -> "${k}=${v}" }.join('\n') + '\n'
         for (int attempt = 0; attempt < 2; attempt++) {
             if (create(lock, text)) {
                 held = lock
                 heldText = text
-                return
+                return null
             }
             String other
             try {
@@ -69,11 +69,11 @@ class KhgpsOutdir {
             }
             def holder = parse(other)
             if (!stale(holder)) {
-                Nextflow.error("Another run holds the results folder ${dir}: run ${holder.run_name ?: '?'} launched in "
+                return ("Another run holds the results folder ${dir}: run ${holder.run_name ?: '?'} launched in "
                     + "${holder.launch_dir ?: '?'} on ${holder.host ?: '?'}, pid ${holder.pid ?: '?'}, since ${holder.since ?: '?'}. "
                     + "Two runs into one --outdir would replace each other's files: wait for it to finish, or choose "
                     + "another --outdir. If that run is no longer running (on another host, or its lock is damaged), "
-                    + "remove ${lock}")
+                    + "remove ${lock}").toString()
             }
             log.warn "khgps-nf: taking over the results folder's lock ${lock}: its run ${holder.run_name} (launched in " +
                 "${holder.launch_dir}, pid ${holder.pid} on this host) is no longer running"
@@ -86,7 +86,7 @@ class KhgpsOutdir {
                 // gone already
             }
         }
-        Nextflow.error("Cannot take the results folder's lock ${lock}: another run is taking it at the same moment")
+        return "Cannot take the results folder's lock ${lock}: another run is taking it at the same moment".toString()
     }
 
     /** Creates the lock atomically with its whole content: a hard link to a finished temp file. */
@@ -162,6 +162,7 @@ class KhgpsOutdir {
         }
         dir = dir.toRealPath()
         List<String> removed = []
+        List<String> failed = []
         ['points', 'plots'].each { sub ->
             def root = dir.resolve(sub)
             if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -172,24 +173,43 @@ class KhgpsOutdir {
                 FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     def rel = dir.relativize(file).toString().replace('\\', '/')
                     if (!published.contains(rel)) {
-                        Files.delete(file)
-                        removed << rel
+                        try {
+                            Files.delete(file)
+                            removed << rel
+                        } catch (IOException e) {
+                            failed << "${rel} (${e})".toString()
+                        }
                     }
                     return FileVisitResult.CONTINUE
                 }
 
                 @Override
+                FileVisitResult visitFileFailed(Path file, IOException e) {
+                    failed << "${dir.relativize(file)} (${e})".toString()
+                    return FileVisitResult.CONTINUE
+                }
+
+                @Override
                 FileVisitResult postVisitDirectory(Path d, IOException e) {
-                    if (d != root && Files.list(d).withCloseable { !it.findAny().isPresent() }) {
-                        Files.delete(d)
+                    try {
+                        if (d != root && Files.list(d).withCloseable { !it.findAny().isPresent() }) {
+                            Files.delete(d)
+                        }
+                    } catch (IOException ignored) {
+                        // an empty folder left behind: verify does not count folders
                     }
                     return FileVisitResult.CONTINUE
                 }
             })
         }
+        removed.sort()
         if (removed) {
             log.info "khgps-nf: removed ${removed.size()} file(s) of earlier runs that are not part of this study from " +
                 "${dir}: ${removed.take(5).join(', ')}${removed.size() > 5 ? ', ...' : ''}"
+        }
+        if (failed) {
+            log.warn "khgps-nf: could not remove ${failed.size()} file(s) of earlier runs from ${dir}, which verify will " +
+                "report: ${failed.take(5).join(', ')}"
         }
         def tops = published.collect { it.split('/')[0] } as Set
         def others = Files.list(dir).withCloseable { s -> s.map { it.fileName.toString() }.toList() }

@@ -59,7 +59,10 @@ class KhgpsPipeline {
                 "or launch with the project's ./nextflow, which builds them.")
         }
         // one run at a time per results folder: stops here, naming the run that holds it
-        KhgpsOutdir.lock(workflow, params, log)
+        def held = KhgpsOutdir.lock(workflow, params, log)
+        if (held) {
+            Nextflow.error(held)
+        }
         def info = new File("${params.outdir}/pipeline_info")
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
