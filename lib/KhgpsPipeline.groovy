@@ -58,6 +58,11 @@ class KhgpsPipeline {
                 "  mvn -B -DskipTests package   (in ${workflow.projectDir})\n" +
                 "or launch with the project's ./nextflow, which builds them.")
         }
+        // one run at a time per results folder: stops here, naming the run that holds it
+        def held = KhgpsOutdir.lock(workflow, params, log)
+        if (held) {
+            Nextflow.error(held)
+        }
         def info = new File("${params.outdir}/pipeline_info")
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
@@ -92,12 +97,23 @@ class KhgpsPipeline {
         return JsonOutput.prettyPrint(JsonOutput.toJson(plain))
     }
 
+    /** End of a run, done or failed: report, record the study, release the results folder. */
     static void complete(workflow, Map params, log) {
+        try {
+            finish(workflow, params, log)
+        } finally {
+            KhgpsOutdir.unlock()
+        }
+    }
+
+    private static void finish(workflow, Map params, log) {
         if (!workflow.success) {
             log.error "khgps-nf: failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
             return
         }
         if (!workflow.stubRun) {
+            // the results folder holds exactly this study, whatever earlier runs left there
+            KhgpsOutdir.removeStale(workflow, params, KhgpsProvenance.PUBLISHED.keySet(), log)
             KhgpsProvenance.writeStudy(workflow, params, POINTS)
         }
         log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"

@@ -27,6 +27,12 @@ import org.khgps.io.H5;
  */
 final class ProvenanceCommand implements Command {
 
+    /** Run logs that verify does not expect in study.json (docs/provenance.md). */
+    static final String PIPELINE_INFO = "pipeline_info/";
+
+    /** The lock file a running pipeline holds in its results folder (lib/KhgpsOutdir.groovy). */
+    static final String LOCK = ".khgps.lock";
+
     /** Exit code of verify when something does not match. */
     static final int MISMATCH = 1;
 
@@ -43,8 +49,9 @@ final class ProvenanceCommand implements Command {
     @Override
     public String description() {
         return "show FILE: the provenance chain of a result file, back to the parameters and seeds. "
-                + "verify DIR: check every file of a results folder against the SHA-256 in its study.json and that "
-                + "every file's inputs are there (exit 0 only if all match, 1 on any mismatch). "
+                + "verify DIR: check every file of a results folder against the SHA-256 in its study.json, that "
+                + "every file's inputs are there and that it holds no other file (pipeline_info/ aside; exit 0 only if "
+                + "all match, 1 on any mismatch). "
                 + "list DIR: the study points with their parameters, filtered by --where (e.g. --where J=0.1).";
     }
 
@@ -215,21 +222,33 @@ final class ProvenanceCommand implements Command {
                 }
             }
         }
-        Path points = dir.resolve("points");
-        if (Files.isDirectory(points)) {
-            try (Stream<Path> walk = Files.walk(points)) {
-                for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                    String rel = dir.relativize(f).toString().replace('\\', '/');
-                    if (!study.files().containsKey(rel)) {
-                        System.out.println("UNKNOWN  " + rel + " is not recorded in study.json");
-                        problems++;
-                    }
+        // every other file is flagged, except the run's logs in pipeline_info/ and study.json itself
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (rel.equals("study.json") || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
+                    continue;
                 }
+                if (rel.equals(LOCK)) {
+                    System.out.println("RUNNING  " + rel + ": a run holds this folder and is writing into it ("
+                            + lockHolder(f) + ")");
+                } else {
+                    System.out.println("UNKNOWN  " + rel + " is not recorded in study.json");
+                }
+                problems++;
             }
         }
         System.out.printf(Locale.ROOT, "%s: %d files checked, %s%n", dir, study.files().size(),
                 problems == 0 ? "all match" : problems + " problem(s)");
         return problems;
+    }
+
+    private static String lockHolder(Path lock) {
+        try {
+            return Files.readString(lock).strip().replace('\n', ' ');
+        } catch (IOException e) {
+            return "its lock file just went away";
+        }
     }
 
     // ---- list

@@ -21,6 +21,12 @@ import org.khgps.core.StudyPoint;
 /** HDF5 helpers shared by every stage file: atomic writes, checked opens, typed reads. */
 public final class H5 {
 
+    /** Attribute of every dataset: the SHA-256 of its values ({@link #checksum}), checked on read. */
+    public static final String CHECKSUM = "sha256";
+
+    /** Files without checksums (written before they existed) already reported, once per file. */
+    private static final java.util.Set<Path> UNCHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Bumped whenever a file's datasets or attributes change meaning. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -49,6 +55,7 @@ public final class H5 {
         try {
             try (WritableHdfFile file = HdfFile.write(tmp)) {
                 body.write(file);
+                putChecksums(file);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -57,6 +64,87 @@ public final class H5 {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Gives every dataset of {@code group} (and its subgroups) the attribute {@link #CHECKSUM}:
+     * the SHA-256 of its values, which {@link #dataset} checks on every read.
+     */
+    private static void putChecksums(io.jhdf.api.Group group) {
+        for (Node node : group.getChildren().values()) {
+            if (node instanceof io.jhdf.api.WritableDataset dataset) {
+                dataset.putAttribute(CHECKSUM, checksum(dataset.getData()));
+            } else if (node instanceof io.jhdf.api.Group child) {
+                putChecksums(child);
+            }
+        }
+    }
+
+    /**
+     * SHA-256 (hex) of a dataset's values: each element's bytes little-endian (IEEE 754 for
+     * floating point, two's complement for integers, UTF-8 for strings), rows in order, nothing
+     * else (not the shape, type or compression). In Python:
+     * {@code hashlib.sha256(numpy.ascontiguousarray(d[()], d.dtype.newbyteorder('<')).tobytes())}.
+     */
+    public static String checksum(Object data) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            digest(md, data);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digest(MessageDigest md, Object data) {
+        if (data instanceof Object[] rows && !(data instanceof String[])) {
+            for (Object row : rows) {
+                digest(md, row);
+            }
+        } else if (data instanceof byte[] v) {
+            md.update(v);
+        } else if (data instanceof boolean[] v) {
+            for (boolean e : v) {
+                md.update((byte) (e ? 1 : 0));
+            }
+        } else if (data instanceof String[] v) {
+            for (String e : v) {
+                md.update(e.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } else if (data.getClass().isArray()) {
+            md.update(littleEndian(data).array());
+        } else if (data instanceof Number || data instanceof String || data instanceof Boolean) {
+            // a scalar dataset: as a one-element array of its type
+            Class<?> type = data instanceof String ? String.class
+                    : java.lang.invoke.MethodType.methodType(data.getClass()).unwrap().returnType();
+            Object array = java.lang.reflect.Array.newInstance(type, 1);
+            java.lang.reflect.Array.set(array, 0, data);
+            digest(md, array);
+        } else {
+            throw new IllegalArgumentException("no checksum for dataset values of type " + data.getClass().getName());
+        }
+    }
+
+    /** The elements of a primitive numeric array as little-endian bytes. */
+    private static java.nio.ByteBuffer littleEndian(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        int width = array instanceof double[] || array instanceof long[] ? 8
+                : array instanceof short[] ? 2 : 4;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n * width).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (array instanceof double[] v) {
+            b.asDoubleBuffer().put(v);
+        } else if (array instanceof long[] v) {
+            b.asLongBuffer().put(v);
+        } else if (array instanceof int[] v) {
+            b.asIntBuffer().put(v);
+        } else if (array instanceof float[] v) {
+            b.asFloatBuffer().put(v);
+        } else if (array instanceof short[] v) {
+            b.asShortBuffer().put(v);
+        } else {
+            throw new IllegalArgumentException("no checksum for dataset values of type " + array.getClass().getName());
+        }
+        return b;
     }
 
     private static String rootMessage(Throwable e) {
@@ -197,7 +285,7 @@ public final class H5 {
             long size = channel.size();
             if (end > size) {
                 throw new BadInputException("input file " + path + " is truncated: " + size + " bytes of the "
-                        + end + " its HDF5 superblock records (an interrupted copy or write?)");
+                        + end + " its HDF5 superblock records (an interrupted copy or write?)." + recovery(path));
             }
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
@@ -296,14 +384,77 @@ public final class H5 {
             }
             data = dataset.getData();
         } catch (RuntimeException | StackOverflowError e) {
-            throw new BadInputException("dataset '" + name + "' of " + path + " cannot be read (corrupt?): "
-                    + e.getMessage(), e);
+            throw damaged(file, path, "dataset '" + name + "' cannot be read (" + e.getMessage() + ")", e);
         }
+        verifyChecksum(file, path, name, dataset, data);
         if (!type.isInstance(data)) {
             throw new BadInputException("dataset '" + name + "' of " + path + " has type "
                     + data.getClass().getSimpleName() + ", expected " + type.getSimpleName());
         }
         return type.cast(data);
+    }
+
+    /**
+     * Compares a dataset's values with the checksum its writer stored; files written before
+     * checksums existed are read unchecked, with a note (once per file) saying so.
+     */
+    private static void verifyChecksum(HdfFile file, Path path, String name, io.jhdf.api.Dataset dataset,
+                                       Object data) throws BadInputException {
+        Attribute recorded;
+        try {
+            recorded = dataset.getAttribute(CHECKSUM);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw damaged(file, path, "the attributes of dataset '" + name + "' cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (recorded == null) {
+            if (UNCHECKED.add(path.toAbsolutePath().normalize())) {
+                System.err.println("khgps: note: " + path + " has no dataset checksums (written by a khgps before "
+                        + "they existed): read without an integrity check");
+            }
+            return;
+        }
+        String expected = String.valueOf(recorded.getData());
+        String actual = checksum(data);
+        if (!actual.equals(expected)) {
+            throw damaged(file, path, "dataset '" + name + "' fails its integrity check (SHA-256 of its values "
+                    + actual.substring(0, 16) + "..., its writer recorded " + expected.substring(0, Math.min(16, expected.length()))
+                    + "...): the file changed after it was written (a disk or copy error, an edit)", null);
+        }
+    }
+
+    /** A stage file that cannot be trusted: what is wrong, which command made it, how to remake it. */
+    private static BadInputException damaged(HdfFile file, Path path, String what, Throwable cause) {
+        String madeBy = "";
+        try {
+            Node group = file.getChild("provenance");
+            Attribute command = group == null ? null : group.getAttribute("command_line");
+            if (command != null) {
+                madeBy = " It was made by: " + command.getData() + ".";
+            }
+        } catch (RuntimeException | StackOverflowError ignored) {
+            // the provenance is damaged too: the recovery below does not need it
+        }
+        return new BadInputException("input file " + path + " is damaged: " + what + "." + madeBy + recovery(path), cause);
+    }
+
+    /**
+     * How to get an intact copy of a damaged or truncated stage file. In a Nextflow task's work
+     * folder (the path of a staged input is a link to it): remove that folder and resume, which
+     * reruns that task and what depends on it.
+     */
+    static String recovery(Path path) {
+        try {
+            Path task = path.toRealPath().getParent();
+            if (task != null && Files.isRegularFile(task.resolve(".command.sh"))) {
+                return " It is the output of the Nextflow task in " + task + ". To recover, remove that task's folder "
+                        + "and run the pipeline again with -resume (it remakes this file and what depends on it):\n  rm -r "
+                        + task;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not a file we can resolve: the general advice
+        }
+        return " To recover, make it again with the command that made it (khgps-provenance show names it); in a "
+                + "results folder, delete it and run the study again with -resume, which publishes it again from the cache.";
     }
 
     /** SHA-256 of a file's bytes, hex. */

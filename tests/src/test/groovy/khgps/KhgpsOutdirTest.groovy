@@ -1,0 +1,107 @@
+package khgps
+
+import java.nio.file.Files
+import java.nio.file.Path
+import spock.lang.Specification
+
+/** lib/KhgpsOutdir.groovy on its own: what it removes from a results folder, and its lock. */
+class KhgpsOutdirTest extends Specification {
+
+    List<String> lines = []
+    def log = new Expando(info: { lines << it.toString() }, warn: { lines << it.toString() })
+    Path launch = Nextflow.tempDir('outdir')
+    def workflow = [launchDir: launch, runName: 'this_run', sessionId: 'session-1']
+    Map params = [outdir: 'results']
+    Path results = launch.resolve('results')
+
+    def cleanup() {
+        KhgpsOutdir.unlock()
+    }
+
+    static void touch(Path dir, String... names) {
+        names.each { n ->
+            Files.createDirectories(dir.resolve(n).parent)
+            dir.resolve(n).text = n
+        }
+    }
+
+    def 'should remove what an earlier run published and this one did not, only under points/ and plots/'() {
+        given: 'chunks of 4 and a dropped point from an earlier run, a stray note, the run logs, a link out of the folder'
+        touch(results, 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5', 'points/aaaaaaaaaaaa/minima/minima_000004-000007.h5',
+              'points/aaaaaaaaaaaa/minima/minima_000000-000007.h5', 'points/aaaaaaaaaaaa/dos.h5',
+              'points/bbbbbbbbbbbb/spectra/spectra_000000-000003.h5', 'points/bbbbbbbbbbbb/dos.h5',
+              'plots/old.png', 'plots/dos.png', 'summary.csv', 'notes.txt', 'pipeline_info/execution_trace_1.txt', 'study.json')
+        def outside = Nextflow.tempDir('outside')
+        touch(outside, 'precious.h5')
+        Files.createSymbolicLink(results.resolve('points/aaaaaaaaaaaa/elsewhere'), outside)
+        def published = ['points/aaaaaaaaaaaa/minima/minima_000000-000007.h5', 'points/aaaaaaaaaaaa/dos.h5',
+                         'plots/dos.png', 'summary.csv'] as Set
+
+        when:
+        def removed = KhgpsOutdir.removeStale(workflow, params, published, log)
+
+        then:
+        removed.sort() == ['plots/old.png', 'points/aaaaaaaaaaaa/elsewhere', 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5',
+                           'points/aaaaaaaaaaaa/minima/minima_000004-000007.h5', 'points/bbbbbbbbbbbb/dos.h5',
+                           'points/bbbbbbbbbbbb/spectra/spectra_000000-000003.h5']
+        !Files.exists(results.resolve('points/bbbbbbbbbbbb'))
+        published.every { Files.exists(results.resolve(it)) }
+        ['notes.txt', 'pipeline_info/execution_trace_1.txt', 'study.json'].every { Files.exists(results.resolve(it)) }
+        outside.resolve('precious.h5').text == 'precious.h5'
+        lines.any { it.startsWith('khgps-nf: removed 6 file(s) of earlier runs') && it.contains('plots/old.png') }
+        lines.any { it.contains('also holds notes.txt, not written by this pipeline: left alone') }
+    }
+
+    def 'should hold the lock, refuse a second holder naming the first, and release only its own lock'() {
+        when:
+        def first = KhgpsOutdir.lock(workflow, params, log)
+        def lock = results.resolve('.khgps.lock')
+        def holder = KhgpsOutdir.parse(lock.text)
+        def second = KhgpsOutdir.lock([launchDir: Nextflow.tempDir('other'), runName: 'other_run', sessionId: 's2'],
+                [outdir: results.toString()], log)
+
+        then: 'this JVM is alive, so the second is refused, naming the first'
+        first == null
+        holder.pid == "${ProcessHandle.current().pid()}".toString()
+        holder.launch_dir == launch.toString()
+        second.startsWith("Another run holds the results folder ${results}: run this_run launched in ${launch} on " +
+                "${KhgpsOutdir.host()}, pid ${holder.pid}")
+
+        when: 'someone else replaced the lock meanwhile'
+        lock.text = lock.text.replace('this_run', 'someone_else')
+        KhgpsOutdir.unlock()
+
+        then: 'it is not ours to remove'
+        Files.exists(lock)
+    }
+
+    def 'should take over a lock whose pid now belongs to another process'() {
+        given: 'a lock naming this JVM pid, started at another time (the pid was reused)'
+        Files.createDirectories(results)
+        results.resolve('.khgps.lock').text = "run_name=old_run\nlaunch_dir=/old\nhost=${KhgpsOutdir.host()}\n" +
+                "pid=${ProcessHandle.current().pid()}\npid_start=2001-01-01T00:00:00Z\n"
+
+        when:
+        def refused = KhgpsOutdir.lock(workflow, params, log)
+
+        then:
+        refused == null
+        lines.any { it.contains('taking over the results folder\'s lock') && it.contains('old_run') }
+        KhgpsOutdir.parse(results.resolve('.khgps.lock').text).run_name == 'this_run'
+
+        when:
+        KhgpsOutdir.unlock()
+
+        then:
+        !Files.exists(results.resolve('.khgps.lock'))
+    }
+
+    def 'should not take over a lock from another host'() {
+        given:
+        Files.createDirectories(results)
+        results.resolve('.khgps.lock').text = "run_name=far_run\nlaunch_dir=/far\nhost=another-host\npid=1\npid_start=unknown\n"
+
+        expect:
+        KhgpsOutdir.lock(workflow, params, log).contains('run far_run launched in /far on another-host, pid 1')
+    }
+}
