@@ -18,7 +18,7 @@ class KhgpsOutdir {
     static final String LOCK = '.khgps.lock'
 
     /** What the pipeline writes at the top of the results folder besides the published files. */
-    static final Set<String> OWN = ['study.json', LOCK, 'pipeline_info', 'points', 'plots'] as Set
+    static final Set<String> OWN = ['study.json', 'ro-crate-metadata.json', LOCK, 'pipeline_info', 'points', 'plots', 'workflow'] as Set
 
     /** The lock this run holds, with what it wrote into it; null when it holds none. */
     private static Path held
@@ -148,10 +148,10 @@ class KhgpsOutdir {
     }
 
     /**
-     * After a run that ends "done": removes from points/ and plots/ every file this run did not
+     * After a run that ends "done": removes from points/, plots/ and workflow/ every file this run did not
      * publish (an earlier run's chunks, realizations, seeds or points), and empty folders left in
      * points/. Symbolic links are removed, never followed; nothing outside points/ and plots/ is
-     * touched: other unknown entries at the top of the folder are only named.
+     * touched (workflow/: the sources KhgpsRoCrate copies): other unknown entries at the top of the folder are only named.
      *
      * @param published paths relative to the results folder, as study.json records them
      */
@@ -163,7 +163,7 @@ class KhgpsOutdir {
         dir = dir.toRealPath()
         List<String> removed = []
         List<String> failed = []
-        ['points', 'plots'].each { sub ->
+        ['points', 'plots', 'workflow'].each { sub ->
             def root = dir.resolve(sub)
             if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                 return

@@ -113,6 +113,7 @@ class KhgpsPipeline {
         }
         if (!workflow.stubRun) {
             // the results folder holds exactly this study, whatever earlier runs left there
+            KhgpsRoCrate.copySources(workflow.projectDir, KhgpsOutdir.outdir(workflow, params))
             KhgpsOutdir.removeStale(workflow, params, KhgpsProvenance.PUBLISHED.keySet(), log)
             KhgpsProvenance.writeStudy(workflow, params, POINTS)
         }

@@ -123,7 +123,6 @@ class KhgpsProvenance {
             outdir = workflow.launchDir.resolve(outdir)
         }
         Files.createDirectories(outdir)
-        KhgpsRoCrate.copySources(workflow.projectDir, outdir)
         def files = new TreeMap<String, String>()
         PUBLISHED.each { rel, source -> files[rel] = sha256(source) }
         def study = [

@@ -62,7 +62,7 @@ class ResultsFolderTest extends Specification {
         run.exitCode == 0
         run.output.contains('khgps-nf: removed ')
         verify(results).exitCode == 0
-        files(results) == (study.files.keySet() + ['study.json']) as Set
+        files(results) == (study.files.keySet() + ['study.json', 'ro-crate-metadata.json']) as Set
         !Files.exists(results.resolve("points/${dropped}"))
         results.resolve("points/${kept}/minima").toFile().list() as List == ['minima_000000-000007.h5']
         results.resolve("points/${kept}/spectra").toFile().list() as List == ['spectra_000000-000007.h5']

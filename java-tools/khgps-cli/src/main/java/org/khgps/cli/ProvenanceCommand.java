@@ -50,7 +50,7 @@ final class ProvenanceCommand implements Command {
     public String description() {
         return "show FILE: the provenance chain of a result file, back to the parameters and seeds. "
                 + "verify DIR: check every file of a results folder against the SHA-256 in its study.json, that "
-                + "every file's inputs are there and that it holds no other file (pipeline_info/ aside; exit 0 only if "
+                + "every file's inputs are there and that it holds no other file (pipeline_info/ and ro-crate-metadata.json aside; exit 0 only if "
                 + "all match, 1 on any mismatch). "
                 + "list DIR: the study points with their parameters, filtered by --where (e.g. --where J=0.1).";
     }
@@ -226,7 +226,7 @@ final class ProvenanceCommand implements Command {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String rel = dir.relativize(f).toString().replace('\\', '/');
-                if (rel.equals("study.json") || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
+                if (rel.equals("study.json") || rel.equals("ro-crate-metadata.json") || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
                     continue;
                 }
                 if (rel.equals(LOCK)) {
