@@ -7,6 +7,15 @@
 include { KHGPS } from './workflows/khgps'
 
 workflow {
+    if (params.help) {
+        // --help, --help NAME: from nextflow_schema.json; nothing starts
+        def help = KhgpsSchema.help(KhgpsSchema.load(projectDir.toFile()), params, workflow.manifest.version)
+        if (!help[1]) {
+            error(help[0])
+        }
+        println help[0]   // not log.info: a second `log` in this block does not compile (Nextflow 24.10)
+        exit 0
+    }
     def points = KhgpsPipeline.initialise(workflow, params, log)
     KHGPS(points, points.size(), KhgpsPipeline.paramsJson(params), KhgpsPipeline.fingerprints(workflow))
 }

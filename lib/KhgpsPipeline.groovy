@@ -10,31 +10,14 @@ class KhgpsPipeline {
     /** The study points, or a stop with a message naming the bad parameter. */
     static List<Map> initialise(workflow, Map params, log) {
         List<Map> points
+        def schema = KhgpsSchema.load(workflow.projectDir.toFile())
         try {
+            KhgpsSchema.requireKnown(schema, params)
             points = KhgpsParams.points(params, workflow.projectDir.toFile())
-            [tolerance: ['a number > 0', { it > 0 }],
-             precondition_below: ['a number in [0, 1)', { it >= 0 && it < 1 }]].each { name, rule ->
-                if (KhgpsParams.numbers(name, params[name], rule[0], rule[1]).size() != 1) {
-                    throw new IllegalArgumentException("--${name} takes one value (${rule[0]}), got '${params[name]}'")
-                }
-            }
-            KhgpsParams.integer('max_iterations', params.max_iterations, 1, 'an integer >= 1')
-            KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
-            KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
-            KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
-            if (!(params.window in ['auto', 'fraction'])) {
-                throw new IllegalArgumentException("--window must be auto or fraction, got '${params.window}'")
-            }
-            if (!(params.failed_realizations in ['exclude', 'fail'])) {
-                throw new IllegalArgumentException("--failed_realizations must be exclude or fail, got '${params.failed_realizations}'")
-            }
+            // the types, ranges, enums and patterns of nextflow_schema.json; the study's own
+            // parameters above and the cross-parameter checks below say more precisely what is wrong
+            KhgpsSchema.requireValid(schema, params)
             KhgpsParams.checkMemory(points, params.max_memory)
-            if (!(params.solver in ['auto', 'lapack', 'ejml'])) {
-                throw new IllegalArgumentException("--solver must be one of auto, lapack, ejml, got '${params.solver}'")
-            }
-            if (!(params.spectrum in ['full', 'lowest'])) {
-                throw new IllegalArgumentException("--spectrum must be full or lowest, got '${params.spectrum}'")
-            }
             long modes = KhgpsParams.integer('modes', params.modes, 0, 'an integer >= 0 (0 = 2% of N)')
             long vectors = KhgpsParams.integer('save_vectors', params.save_vectors, 0, 'an integer >= 0')
             points.each { p ->
