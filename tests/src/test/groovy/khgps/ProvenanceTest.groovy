@@ -145,7 +145,7 @@ print('files', len(files), 'differences', bad)
     def 'should rerun only the changed stage and what depends on it'() {
         given: 'a copy of the pipeline with its own jar'
         def project = Nextflow.tempDir('project')
-        ['main.nf', 'nextflow.config', 'nextflow', 'conf', 'modules', 'workflows', 'lib', 'bin'].each {
+        ['main.nf', 'nextflow.config', 'nextflow_schema.json', 'nextflow', 'conf', 'modules', 'workflows', 'lib', 'bin'].each {
             ['cp', '-r', Nextflow.ROOT.resolve(it).toString(), project.toString()].execute().waitFor()
         }
         def jar = project.resolve('java-tools/khgps-cli/target/khgps.jar')
