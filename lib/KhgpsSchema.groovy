@@ -32,6 +32,9 @@ class KhgpsSchema {
     /** nextflow_schema.json of the pipeline in projectDir (read once). */
     static synchronized Map load(File projectDir) {
         def file = new File(projectDir, 'nextflow_schema.json')
+        if (!file.isFile()) {
+            throw new IllegalStateException("${file} is missing: the pipeline's parameters are declared there")
+        }
         return CACHE.computeIfAbsent(file.canonicalPath) { new JsonSlurper().parse(file) as Map }
     }
 
