@@ -46,6 +46,11 @@ class CliTest {
     }
 
     private void ok(String... args) {
+        assertOk(args);
+    }
+
+    /** Runs the tool in-process and fails the test, with its stderr, unless it exits 0. */
+    static void assertOk(String... args) {
         Run run = khgps(args);
         assertEquals(0, run.code(), "khgps " + String.join(" ", args) + " failed: " + run.err());
     }
