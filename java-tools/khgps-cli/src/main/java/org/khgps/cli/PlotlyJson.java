@@ -33,15 +33,21 @@ final class PlotlyJson {
     }
 
     static String of(JFreeChart chart) {
+        return of(chart, false);
+    }
+
+    /** With {@code compact} (a small plot), the legend goes below the plot instead of beside it. */
+    static String of(JFreeChart chart, boolean compact) {
         XYPlot plot = chart.getXYPlot();
-        // series hidden from the legend (a point's fitted line) toggle with the shown series of their colour
-        Set<String> grouped = new HashSet<>();
+        // a series hidden from the legend ("<point>: fitted A_g ω⁴", "<point>: 16% ...") toggles with the
+        // shown series whose name starts its own ("<point>")
+        Set<String> shown = new HashSet<>();
         for (int d = 0; d < plot.getDatasetCount(); d++) {
             XYDataset ds = plot.getDataset(d);
             XYItemRenderer r = plot.getRendererForDataset(ds);
             for (int s = 0; ds != null && s < ds.getSeriesCount(); s++) {
-                if (!r.isSeriesVisibleInLegend(s)) {
-                    grouped.add(color(r.getItemPaint(s, 0)));
+                if (r.isSeriesVisibleInLegend(s)) {
+                    shown.add(String.valueOf(ds.getSeriesKey(s)));
                 }
             }
         }
@@ -59,7 +65,7 @@ final class PlotlyJson {
                 if (data.length() > 1) {
                     data.append(',');
                 }
-                trace(data, ds, r, s, grouped);
+                trace(data, ds, r, s, shown);
             }
         }
         data.append(']');
@@ -67,7 +73,8 @@ final class PlotlyJson {
         String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
         layout.append("\"title\":{\"text\":").append(str(title)).append(",\"font\":{\"size\":15}},")
                 .append("\"xaxis\":").append(axis(plot.getDomainAxis())).append(",\"yaxis\":").append(axis(plot.getRangeAxis()))
-                .append(",\"hovermode\":\"closest\",\"margin\":{\"t\":50},\"legend\":{\"font\":{\"size\":11}},")
+                .append(",\"hovermode\":\"closest\",\"margin\":{\"t\":50},\"legend\":{\"font\":{\"size\":11},\"tracegroupgap\":0")
+                .append(compact ? ",\"orientation\":\"h\",\"x\":0,\"y\":-0.22,\"yanchor\":\"top\"" : "").append("},")
                 .append("\"plot_bgcolor\":\"#ffffff\",\"shapes\":[");
         boolean first = true;
         for (Layer layer : new Layer[] {Layer.BACKGROUND, Layer.FOREGROUND}) {
@@ -87,7 +94,21 @@ final class PlotlyJson {
         return "{\"data\":" + data + ",\"layout\":" + layout + "}";
     }
 
-    private static void trace(StringBuilder sb, XYDataset ds, XYItemRenderer r, int s, Set<String> grouped) {
+    /** The legend group of a series: its own name if shown, else the longest shown name its name starts with. */
+    private static String group(String name, boolean inLegend, Set<String> shown) {
+        if (inLegend) {
+            return name;
+        }
+        String best = null;
+        for (String g : shown) {
+            if (name.startsWith(g + ":") && (best == null || g.length() > best.length())) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    private static void trace(StringBuilder sb, XYDataset ds, XYItemRenderer r, int s, Set<String> shown) {
         StringBuilder x = new StringBuilder("[");
         StringBuilder y = new StringBuilder("[");
         StringBuilder plus = new StringBuilder("[");
@@ -123,8 +144,9 @@ final class PlotlyJson {
                 .append(",\"marker\":{\"color\":\"").append(col).append("\",\"size\":5}")
                 .append(",\"line\":{\"color\":\"").append(col).append("\",\"width\":").append(width(r.getItemStroke(s, 0)))
                 .append(dashed(r.getItemStroke(s, 0)) ? ",\"dash\":\"dash\"" : "").append('}');
-        if (grouped.contains(col)) {
-            sb.append(",\"legendgroup\":\"").append(col).append('"');
+        String group = group(String.valueOf(ds.getSeriesKey(s)), r.isSeriesVisibleInLegend(s), shown);
+        if (group != null) {
+            sb.append(",\"legendgroup\":").append(str(group));
         }
         if (errors) {
             sb.append(",\"error_y\":{\"type\":\"data\",\"symmetric\":false,\"array\":").append(plus)
@@ -144,7 +166,9 @@ final class PlotlyJson {
                 .append(log ? "log" : "linear").append("\",\"showline\":true,\"mirror\":true,\"ticks\":\"outside\","
                         + "\"linecolor\":\"#444\",\"gridcolor\":\"#e5e5e5\",\"zeroline\":false");
         if (log) {
-            sb.append(",\"exponentformat\":\"power\",\"showexponent\":\"all\"");
+            // as in the PNG: whole decades labelled where two or more are shown, 2 and 5 between otherwise
+            boolean decades = Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) >= 1;
+            sb.append(",\"exponentformat\":\"power\",\"showexponent\":\"all\",\"dtick\":").append(decades ? "1" : "\"D1\"");
         }
         if (Double.isFinite(lo) && Double.isFinite(hi) && hi > lo && (!log || lo > 0)) {
             sb.append(",\"range\":[").append(num(log ? Math.log10(lo) : lo)).append(',').append(num(log ? Math.log10(hi) : hi))

@@ -253,13 +253,14 @@ final class ReportCommand implements Command {
             sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                     .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
                             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
-                            + "text-align:right}th{background:#eee}table{display:block;overflow-x:auto;max-width:100%}"
+                            + "text-align:right;white-space:nowrap}th{background:#eee}table{display:block;overflow-x:auto;max-width:100%}"
+                            + ".note{display:inline-block;white-space:normal;min-width:22em;text-align:left}"
                             + "pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap;"
                             + "overflow-wrap:anywhere}.grid{display:flex;flex-wrap:wrap;gap:8px}"
                             + ".grid figure{margin:0;width:540px}figure{margin:1em 0}.plot{width:100%;height:560px}"
-                            + ".grid .plot{height:420px}figcaption{font-size:13px;color:#444}"
+                            + ".grid .plot{height:520px}figcaption{font-size:13px;color:#444}"
                             + "table.prov{display:table;table-layout:fixed;width:100%}table.prov th{width:12em}"
-                            + "table.prov td{overflow-wrap:anywhere;word-break:break-word}"
+                            + "table.prov td{white-space:normal;overflow-wrap:anywhere;word-break:break-word}"
                             + ".long{max-height:14em;overflow:auto;font-family:monospace;font-size:12px}</style></head><body>\n");
             sb.append("<h1>").append(esc(title)).append("</h1>\n");
             sb.append("<p>KHGPS mean-field model (Rainone, Urbani, Zamponi, Lerner, Bouchbinder, SciPost Phys. Core 4, 008, 2021): ")
@@ -281,7 +282,7 @@ final class ReportCommand implements Command {
                         .append("</td><td>").append(fmt(f.omegaLow())).append(" &ndash; ").append(fmt(f.omegaHigh()))
                         .append(" (").append(f.modesInWindow()).append(" modes)</td><td>")
                         .append(p.fit().consistent() ? "&le; " + fmt(p.fit().tail().exponentOmegaMax()) + " ("
-                                + p.fit().tail().exponentModes() + " modes)" : esc(p.fit().tail().status()))
+                                + p.fit().tail().exponentModes() + " modes)" : note(p.fit().tail().status()))
                         .append("</td><td>").append(p.fit().consistent() ? (p.fit().tail().consistentWith4() ? "yes" : "no") : "n/a")
                         .append("</td><td>").append(pm(d.x2(), d.x2Err()))
                         .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");
@@ -319,7 +320,7 @@ final class ReportCommand implements Command {
                         .append("</td><td>").append(fmt(t.omegaXPoint())).append("</td><td>").append(fmt(t.gapEdge()))
                         .append("</td><td>").append(fmt(t.omegaMaxPhysics())).append("</td><td>").append(t.modesBelowBound())
                         .append("</td><td>").append(pm(p.fit().fit().aG(), p.fit().aGErr())).append("</td><td>")
-                        .append(pm(p.fit().fit().exponent(), p.fit().exponentErr())).append("</td><td>").append(esc(t.status()))
+                        .append(pm(p.fit().fit().exponent(), p.fit().exponentErr())).append("</td><td>").append(note(t.status()))
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -491,9 +492,14 @@ final class ReportCommand implements Command {
         private static String plot(Map<String, Figure> images, String name, String captionHtml) {
             Figure f = images.get(name);
             return "<figure><div class=\"plot\" id=\"plot-" + name + "\"></div>\n<script type=\"application/json\" "
-                    + "class=\"plot-data\" data-plot=\"plot-" + name + "\">" + PlotlyJson.of(f.chart()) + "</script>\n"
+                    + "class=\"plot-data\" data-plot=\"plot-" + name + "\">" + PlotlyJson.of(f.chart(), f.width() < 800) + "</script>\n"
                     + "<figcaption>" + captionHtml + " <span style=\"color:#888\">(plots/" + name + ".png, .svg)</span>"
                     + "</figcaption></figure>\n";
+        }
+
+        /** A sentence in a table cell: wrapped, while the numbers around it are not. */
+        private static String note(String text) {
+            return "<span class=\"note\">" + esc(text) + "</span>";
         }
 
         static String fmt(double v) {
