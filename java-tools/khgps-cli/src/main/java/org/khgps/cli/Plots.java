@@ -2,6 +2,7 @@ package org.khgps.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -9,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 import org.khgps.core.Collapse;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.core.StudyPoint;
@@ -52,10 +53,19 @@ final class Plots {
     }
 
     /** The chart as an SVG document (vector: text stays text, lines stay lines). */
-    static byte[] svg(JFreeChart chart, int width, int height) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+    static byte[] svg(JFreeChart chart, int width, int height) throws IOException {
+        try {
+            org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
+            var g2 = new org.apache.batik.svggen.SVGGraphics2D(doc);
+            g2.setSVGCanvasSize(new Dimension(width, height));
+            chart.draw(g2, new Rectangle(0, 0, width, height));
+            StringWriter out = new StringWriter();
+            g2.stream(out, true);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] png(JFreeChart chart, int width, int height) throws IOException {
