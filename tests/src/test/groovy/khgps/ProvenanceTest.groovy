@@ -38,8 +38,10 @@ class ProvenanceTest extends Specification {
         study.points.size() == 2
         study.points*.id.sort() == results.resolve('points').toFile().list().sort()
         study.params.J == '0.05,0.2'
-        // 2 points x (2 minima + 2 spectra + dos.h5 + fit.h5 + fit.json + theory.h5) + report, summary, analysis, 16 plots
-        study.files.size() == 35
+        // 2 points x (2 minima + 2 spectra + dos.h5 + fit.h5 + fit.json + theory.h5) + report, summary, analysis,
+        // 16 plots as PNG and SVG
+        study.files.size() == 51
+        study.files.keySet().count { it.startsWith('plots/') && it.endsWith('.svg') } == 16
         study.files.keySet().every { Files.isRegularFile(results.resolve(it)) }
     }
 
@@ -51,7 +53,7 @@ class ProvenanceTest extends Specification {
         expect:
         with(tool(launch, ['verify', results.toString()])) {
             exitCode == 0
-            output.contains('35 files checked, all match')
+            output.contains('51 files checked, all match')
         }
         with(tool(launch, ['verify', copy.toString()])) {
             exitCode == 0
