@@ -71,6 +71,11 @@ final class PlotlyJson {
         data.append(']');
         StringBuilder layout = new StringBuilder("{");
         String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                title += "<br><span style=\"font-size:12px\">" + t.getText() + "</span>";
+            }
+        }
         layout.append("\"title\":{\"text\":").append(str(title)).append(",\"font\":{\"size\":15}},")
                 .append("\"xaxis\":").append(axis(plot.getDomainAxis())).append(",\"yaxis\":").append(axis(plot.getRangeAxis()))
                 .append(",\"hovermode\":\"closest\",\"margin\":{\"t\":50},\"legend\":{\"font\":{\"size\":11},\"tracegroupgap\":0")

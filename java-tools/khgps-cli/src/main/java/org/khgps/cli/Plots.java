@@ -81,6 +81,48 @@ final class Plots {
         return String.format(Locale.ROOT, "N = %d, h = %s, J = %s, κ₀ = %s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()));
     }
 
+    /** The parameters of a point as "name = value" in the order N, h, J, κ₀. */
+    private static List<String> parameters(ReportCommand.Point p) {
+        var pt = p.dos().point();
+        return List.of("N = " + pt.N(), "h = " + fmt(pt.h()), "J = " + fmt(pt.J()), "κ₀ = " + fmt(pt.kappa0()));
+    }
+
+    /**
+     * A point in a legend among {@code all}: only the parameters that differ between the points
+     * ("h = 0.01, J = 0.1"); those they share go into the subtitle ({@link #shared}).
+     */
+    static String legend(List<ReportCommand.Point> all, ReportCommand.Point p) {
+        List<String> own = parameters(p);
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < own.size(); k++) {
+            final int index = k;
+            if (all.stream().anyMatch(q -> !parameters(q).get(index).equals(own.get(index)))) {
+                kept.add(own.get(k));
+            }
+        }
+        return kept.isEmpty() ? String.join(", ", own) : String.join(", ", kept);
+    }
+
+    /** Adds the parameters all the points share as a subtitle ("all points: N = 1000, κ₀ = 1"). */
+    private static JFreeChart shared(JFreeChart chart, List<ReportCommand.Point> all) {
+        if (all.size() < 2) {
+            return chart;
+        }
+        List<String> first = parameters(all.get(0));
+        List<String> common = new ArrayList<>();
+        for (int k = 0; k < first.size(); k++) {
+            final int index = k;
+            if (all.stream().allMatch(q -> parameters(q).get(index).equals(first.get(index)))) {
+                common.add(first.get(k));
+            }
+        }
+        if (!common.isEmpty()) {
+            chart.addSubtitle(0, new org.jfree.chart.title.TextTitle("all points: " + String.join(", ", common),
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        }
+        return chart;
+    }
+
     /** Three significant digits, no trailing zeros: 0.01, 0.05, 1, 132. */
     private static String fmt(double v) {
         if (!Double.isFinite(v)) {
@@ -236,9 +278,9 @@ final class Plots {
         YIntervalSeriesCollection measured = new YIntervalSeriesCollection();
         XYSeriesCollection lines = new XYSeriesCollection();
         for (ReportCommand.Point p : points) {
-            measured.addSeries(dosSeries(p, one ? "D(ω), simulation (bars: ±1σ)" : label(p)));
+            measured.addSeries(dosSeries(p, one ? "D(ω), simulation (bars: ±1σ)" : legend(points, p)));
             lines.addSeries(fitSeries(p, one ? String.format(Locale.ROOT, "fitted A_g ω⁴ over the fit window, A_g = %.3g",
-                    p.fit().fit().aG()) : label(p) + ": fitted A_g ω⁴"));
+                    p.fit().fit().aG()) : legend(points, p) + ": fitted A_g ω⁴"));
         }
         ReportCommand.Point single = one ? points.get(0) : null;
         if (single != null && single.theory() != null) {
@@ -281,7 +323,7 @@ final class Plots {
                 plot.addDomainMarker(w, Layer.BACKGROUND);
             }
         }
-        return finish(plot, title);
+        return shared(finish(plot, title), points);
     }
 
     /** D(ω) of every point with its fitted A_g ω⁴ (dashed) over its window. */
@@ -307,7 +349,7 @@ final class Plots {
             if (pr == null) {
                 continue;
             }
-            XYSeries s = new XYSeries(label(p), false, true);
+            XYSeries s = new XYSeries(legend(points, p), false, true);
             double[] omega = p.dos().omegaTail();
             for (int i = 0; i < Math.min(pr.length, MAX_SCATTER); i++) {
                 if (pr[i] > 0 && omega[i] > 0) {
@@ -327,7 +369,7 @@ final class Plots {
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        return chart;
+        return shared(chart, points);
     }
 
     /**
@@ -434,7 +476,7 @@ final class Plots {
     static JFreeChart partialAverages(List<ReportCommand.Point> points) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ReportCommand.Point p : points) {
-            XYSeries s = new XYSeries(label(p), false);
+            XYSeries s = new XYSeries(legend(points, p), false);
             var pa = p.dos().partial();
             for (int k = 0; k < pa.kappa().length; k++) {
                 s.add(pa.kappa()[k], pa.x2()[k]);
@@ -446,7 +488,7 @@ final class Plots {
         for (int i = 0; i < points.size(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        return finish(plot, "Partial average ⟨x²⟩(κ) over the oscillators of stiffness κ");
+        return shared(finish(plot, "Partial average ⟨x²⟩(κ) over the oscillators of stiffness κ"), points);
     }
 
     /** Axis labels of the weak-interaction test (Fig. 4). */
@@ -496,7 +538,7 @@ final class Plots {
             if (!(w > 0)) {
                 continue;
             }
-            XYSeries s = new XYSeries(label(points.get(i)), false);
+            XYSeries s = new XYSeries(legend(points, points.get(i)), false);
             for (int k = 0; k < pa.kappa().length; k++) {
                 double y = pt.kappa0() * pa.x2()[k] / Math.pow(w, 4);
                 if (y > 0) {
@@ -519,7 +561,7 @@ final class Plots {
                 "κ<sub>0</sub> ⟨x<sup>2</sup>⟩(κ) / ω<sub>x</sub><sup>4</sup>", true, true, true, false);
         ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesPaint(data.getSeriesCount() - 1, Color.BLACK);
         ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesStroke(data.getSeriesCount() - 1, new BasicStroke(2.5f));
-        return c;
+        return shared(c, points);
     }
 
     /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
@@ -669,9 +711,9 @@ final class Plots {
         for (ReportCommand.Point p : points) {
             var tail = p.fit().tail();
             var curve = tail == null ? null : compensated ? tail.compensated() : tail.hill();
-            XYSeries value = new XYSeries(label(p), false);
-            XYSeries lo = new XYSeries(label(p) + ": 16% bootstrap quantile", false);
-            XYSeries hi = new XYSeries(label(p) + ": 84% bootstrap quantile", false);
+            XYSeries value = new XYSeries(legend(points, p), false);
+            XYSeries lo = new XYSeries(legend(points, p) + ": 16% bootstrap quantile", false);
+            XYSeries hi = new XYSeries(legend(points, p) + ": 84% bootstrap quantile", false);
             if (curve != null) {
                 for (int j = 0; j < curve.k().length; j++) {
                     double x = againstK ? curve.k()[j] : curve.omega()[j];
@@ -697,7 +739,7 @@ final class Plots {
         if (compensated && !againstK) {
             // A_g over its window, and the physics bound (a vertical mark), per point
             for (ReportCommand.Point p : points) {
-                XYSeries mark = new XYSeries(label(p) + ": A_g over its window, tick at the bound", false);
+                XYSeries mark = new XYSeries(legend(points, p) + ": A_g over its window, tick at the bound", false);
                 var f = p.fit().fit();
                 double bound = p.fit().tail() == null ? Double.NaN : p.fit().tail().omegaMaxPhysics();
                 if (f.aG() > 0 && f.omegaHigh() > 0) {
@@ -754,7 +796,7 @@ final class Plots {
                 r.setSeriesVisibleInLegend(3 * drawn + i, false);
             }
         }
-        return c;
+        return shared(c, points);
     }
 
     /** kappa0 omega_x^3 A_g against J per family, omega_x from the family collapse and from G (Eq. (4)). */
