@@ -119,12 +119,12 @@ final class ReportCommand implements Command {
         StudyAnalysis.Result analysis = StudyAnalysis.analyze(points.stream().map(p -> new StudyAnalysis.PointInput(
                 p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
+        String plotly = PlotlyAsset.script(); // its checksum is checked before anything is written
         writeAtomically(summary, summaryCsv(points, analysis));
         if (line.hasOption("analysis")) {
             writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis));
         }
         Map<String, Figure> images = figures(points, analysis, !theories.isEmpty());
-        String plotly = PlotlyAsset.script(); // checked before anything is written
         if (plots != null) {
             Files.createDirectories(plots);
             for (Map.Entry<String, Figure> e : images.entrySet()) {
