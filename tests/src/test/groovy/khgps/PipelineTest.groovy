@@ -25,7 +25,11 @@ class PipelineTest extends Specification {
         then:
         first.exitCode == 0
         first.count('Submitted process') == 19
-        results.resolve('report.html').toFile().text.contains('data:image/png;base64,')
+        results.resolve('report.html').toFile().text.contains('class="plot-data"')
+        // every plot also as a vector file, beside its PNG
+        results.resolve('plots').toFile().list().findAll { it.endsWith('.png') }.every {
+            results.resolve('plots/' + it.replace('.png', '.svg')).toFile().size() > 1000
+        }
         results.resolve('pipeline_info').toFile().list().any { it.startsWith('execution_trace_') }
         results.resolve('pipeline_info').toFile().list().any { it.endsWith('.mmd') }
         results.resolve('pipeline_info').toFile().list().any { it.startsWith('params_') && it.endsWith('.json') }

@@ -2,32 +2,70 @@ package org.khgps.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.khgps.core.Collapse;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.core.StudyPoint;
 
-/** The report's charts (JFreeChart), rendered headless to PNG. */
+/**
+ * The report's charts (JFreeChart), rendered headless to PNG and SVG, and shown interactively
+ * through {@link PlotlyJson}. Axis labels are {@link Markup} (Greek, sub- and superscripts); log
+ * axes carry decade ticks (10⁻², 10⁻¹, ...; {@link Ticks}).
+ */
 final class Plots {
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
     private Plots() {
+    }
+
+    /** The chart as an SVG document (vector: text stays text, lines stay lines). */
+    static byte[] svg(JFreeChart chart, int width, int height) throws IOException {
+        try {
+            org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
+            var g2 = new org.apache.batik.svggen.SVGGraphics2D(doc);
+            g2.setSVGCanvasSize(new Dimension(width, height));
+            chart.draw(g2, new Rectangle(0, 0, width, height));
+            StringWriter out = new StringWriter();
+            g2.stream(out, true);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] png(JFreeChart chart, int width, int height) throws IOException {
@@ -37,47 +75,158 @@ final class Plots {
         return out.toByteArray();
     }
 
-    private static String label(ReportCommand.Point p) {
+    /** A point in words for legends and captions: "N = 1000, h = 0.01, J = 0.1, κ₀ = 1". */
+    static String label(ReportCommand.Point p) {
         var pt = p.dos().point();
-        return String.format(Locale.ROOT, "N=%d h=%s J=%s kappa0=%s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()));
+        return String.format(Locale.ROOT, "N = %d, h = %s, J = %s, κ₀ = %s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()));
     }
 
+    /** The parameters of a point as "name = value" in the order N, h, J, κ₀. */
+    private static List<String> parameters(ReportCommand.Point p) {
+        var pt = p.dos().point();
+        return List.of("N = " + pt.N(), "h = " + fmt(pt.h()), "J = " + fmt(pt.J()), "κ₀ = " + fmt(pt.kappa0()));
+    }
+
+    /**
+     * A point in a legend among {@code all}: only the parameters that differ between the points
+     * ("h = 0.01, J = 0.1"); those they share go into the subtitle ({@link #shared}).
+     */
+    static String legend(List<ReportCommand.Point> all, ReportCommand.Point p) {
+        List<String> own = parameters(p);
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < own.size(); k++) {
+            final int index = k;
+            if (all.stream().anyMatch(q -> !parameters(q).get(index).equals(own.get(index)))) {
+                kept.add(own.get(k));
+            }
+        }
+        return kept.isEmpty() ? String.join(", ", own) : String.join(", ", kept);
+    }
+
+    /** Adds the parameters all the points share as a subtitle ("all points: N = 1000, κ₀ = 1"). */
+    private static JFreeChart shared(JFreeChart chart, List<ReportCommand.Point> all) {
+        if (all.size() < 2) {
+            return chart;
+        }
+        List<String> first = parameters(all.get(0));
+        List<String> common = new ArrayList<>();
+        for (int k = 0; k < first.size(); k++) {
+            final int index = k;
+            if (all.stream().allMatch(q -> parameters(q).get(index).equals(first.get(index)))) {
+                common.add(first.get(k));
+            }
+        }
+        if (!common.isEmpty()) {
+            chart.addSubtitle(0, new org.jfree.chart.title.TextTitle("all points: " + String.join(", ", common),
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        }
+        return chart;
+    }
+
+    /** Three significant digits, no trailing zeros: 0.01, 0.05, 1, 132. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
-    private static XYSeries dosSeries(ReportCommand.Point p, String key) {
-        XYSeries s = new XYSeries(key, false);
+    /** One colour per family (series i of family f gets colour f), the second kind of series dashed. */
+    private static void colourByFamily(JFreeChart chart, int families) {
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        int n = chart.getXYPlot().getDataset().getSeriesCount();
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, PALETTE[(i % families) % PALETTE.length]);
+            if (chart.getXYPlot().getDataset().getItemCount(i) == 0) {
+                r.setSeriesVisibleInLegend(i, false);
+            }
+            if (i >= families) {
+                r.setSeriesStroke(i, DASHED);
+                r.setSeriesShape(i, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
+            }
+        }
+    }
+
+    /**
+     * D(ω) at the bins' geometric centres with its error dos_err; on a log axis a lower end at or
+     * below 0 (one mode in a bin) is drawn to the bottom of the plot.
+     */
+    private static YIntervalSeries dosSeries(ReportCommand.Point p, String key) {
+        YIntervalSeries s = new YIntervalSeries(key, false, true);
         var h = p.dos().histogram();
         for (int b = 0; b < h.dos().length; b++) {
             if (h.counts()[b] > 0) {
-                s.add(Math.sqrt(h.edges()[b] * h.edges()[b + 1]), h.dos()[b]);
+                double err = h.dosErr() == null ? 0 : h.dosErr()[b];
+                err = Double.isFinite(err) ? err : 0;
+                double low = h.dos()[b] - err;
+                s.add(Math.sqrt(h.edges()[b] * h.edges()[b + 1]), h.dos()[b], low > 0 ? low : h.dos()[b] * 1e-6,
+                        h.dos()[b] + err);
             }
         }
         return s;
     }
 
-    /** A_g omega^4 across the fit window and a decade below it. */
-    private static XYSeries fitSeries(ReportCommand.Point p, String key) {
+    /** A_g ω⁴ over the fit window only (empty when the fit found no window). */
+    static XYSeries fitSeries(ReportCommand.Point p, String key) {
         XYSeries s = new XYSeries(key, false);
         var f = p.fit().fit();
-        double lo = Math.max(f.omegaLow() / 3, p.dos().histogram().edges()[0]);
-        double hi = f.omegaHigh() * 1.5;
+        double lo = f.omegaLow();
+        double hi = f.omegaHigh();
+        if (!(f.aG() > 0) || !(lo > 0) || !(hi > lo)) {
+            return s;
+        }
         for (int k = 0; k <= 20; k++) {
-            double w = lo * Math.pow(hi / lo, k / 20.0);
+            double w = k == 20 ? hi : lo * Math.pow(hi / lo, k / 20.0);
             s.add(w, f.aG() * Math.pow(w, 4));
         }
         return s;
     }
 
-    /**
-     * A log axis for the positive values of one coordinate of the data: ticks on whole decades
-     * (10^-2, 10^-1, ...) with 9 minor ticks between when the data span 1.5 decades or more;
-     * for narrower data, plain numbers (0.089, 0.1, 0.112) instead of JFreeChart's fractional
-     * exponents (10^-1.05).
-     */
-    private static LogAxis logAxis(String label, XYSeriesCollection data, boolean domain) {
-        LogAxis axis = new LogAxis(label);
+    /** The fit window [ω_min, ω_max] of a point, shaded; null when the fit found none. */
+    static IntervalMarker window(ReportCommand.Point p) {
+        var f = p.fit().fit();
+        if (!(f.omegaLow() > 0) || !(f.omegaHigh() > f.omegaLow())) {
+            return null;
+        }
+        IntervalMarker m = new IntervalMarker(f.omegaLow(), f.omegaHigh(), new Color(0xffd27f));
+        m.setAlpha(0.35f);
+        return m;
+    }
+
+    /** A log axis with decade ticks: 10⁻², 10⁻¹, 10⁰ ({@link Ticks}), its label in {@link Markup}. */
+    static final class DecadeAxis extends LogAxis {
+        DecadeAxis(String markup) {
+            super(Markup.plain(markup));
+            setAttributedLabel(Markup.attributed(markup, getLabelFont()));
+            setMinorTickMarksVisible(true);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
+                    : edge == RectangleEdge.BOTTOM ? TextAnchor.TOP_CENTER
+                    : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
+            List<ValueTick> ticks = new ArrayList<>();
+            for (Ticks.Tick t : Ticks.log(getLowerBound(), getUpperBound())) {
+                ticks.add(new NumberTick(t.major() ? TickType.MAJOR : TickType.MINOR, t.value(), t.major() ? t.label() : "",
+                        anchor, anchor, 0.0));
+            }
+            return ticks;
+        }
+    }
+
+    /** A linear axis with its label in {@link Markup}. */
+    static NumberAxis linearAxis(String markup) {
+        NumberAxis axis = new NumberAxis(Markup.plain(markup));
+        axis.setAttributedLabel(Markup.attributed(markup, axis.getLabelFont()));
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    /** A log axis ranging over the positive values of one coordinate of the data (not their error bars). */
+    private static LogAxis logAxis(String label, org.jfree.data.xy.XYDataset data, boolean domain) {
+        DecadeAxis axis = new DecadeAxis(label);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -89,72 +238,101 @@ final class Plots {
                 }
             }
         }
-        if (hi > 0 && Math.log10(hi / lo) >= 1.5) {
-            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-            axis.setMinorTickCount(9);
-            axis.setMinorTickMarksVisible(true);
-        } else if (hi > 0) {
-            boolean plain = lo >= 0.01 && hi < 1e4;
-            axis.setNumberFormatOverride(new DecimalFormat(plain ? "0.###" : "0.##E0",
-                    DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        axis.setSmallestValue(domain ? 1e-6 : 1e-12);
+        if (hi > 0) {
+            double pad = Math.pow(Math.max(hi / lo, 1.5), 0.05);
+            axis.setRange(lo / pad, hi * pad);
         }
         return axis;
     }
 
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
     private static JFreeChart logLog(XYSeriesCollection data, String title, String x, String y) {
         LogAxis xAxis = logAxis(x, data, true);
         LogAxis yAxis = logAxis(y, data, false);
-        xAxis.setSmallestValue(1e-6);
-        yAxis.setSmallestValue(1e-12);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, new XYLineAndShapeRenderer(true, true));
+        return finish(plot, title);
+    }
+
+    /** The common look: white background, light grid, the title in plain Unicode. */
+    private static JFreeChart finish(XYPlot plot, String title) {
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        }
+        JFreeChart chart = new JFreeChart(Markup.plain(title), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    /** D(omega) of every point with its fitted A_g omega^4 (dashed). */
-    static JFreeChart dosAll(List<ReportCommand.Point> points) {
-        XYSeriesCollection data = new XYSeriesCollection();
+    /**
+     * D(ω) with error bars and, over their fit windows only, the fitted A_g ω⁴ (dashed, the
+     * point's colour) of each point; a single point's window shaded.
+     */
+    private static JFreeChart dos(List<ReportCommand.Point> points, String title, boolean one) {
+        YIntervalSeriesCollection measured = new YIntervalSeriesCollection();
+        XYSeriesCollection lines = new XYSeriesCollection();
         for (ReportCommand.Point p : points) {
-            data.addSeries(dosSeries(p, label(p)));
-            data.addSeries(fitSeries(p, label(p) + " fit A_g w^4"));
+            measured.addSeries(dosSeries(p, one ? "D(ω), simulation (bars: ±1σ)" : legend(points, p)));
+            lines.addSeries(fitSeries(p, one ? String.format(Locale.ROOT, "fitted A_g ω⁴ over the fit window, A_g = %.3g",
+                    p.fit().fit().aG()) : legend(points, p) + ": fitted A_g ω⁴"));
         }
-        JFreeChart chart = logLog(data, "Density of states D(omega) (dashed: fitted A_g omega^4)", "omega", "D(omega)");
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
-        style(r, points.size());
-        for (int i = 0; i < points.size(); i++) {
-            r.setSeriesVisibleInLegend(2 * i + 1, false); // the dashed fit has its point's colour
-        }
-        return chart;
-    }
-
-    static JFreeChart dosOne(ReportCommand.Point p) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(dosSeries(p, "D(omega)"));
-        var f = p.fit().fit();
-        data.addSeries(fitSeries(p, String.format(Locale.ROOT, "A_g w^4, A_g = %.3g", f.aG())));
-        if (p.theory() != null) {
+        ReportCommand.Point single = one ? points.get(0) : null;
+        if (single != null && single.theory() != null) {
             XYSeries rs = new XYSeries("RS theory (resolvent)", false);
-            var sp = p.theory().spectrum();
+            var sp = single.theory().spectrum();
             for (int k = 0; k < sp.omega().length; k++) {
                 if (sp.dos()[k] > 0) {
                     rs.add(sp.omega()[k], sp.dos()[k]);
                 }
             }
-            data.addSeries(rs);
+            lines.addSeries(rs);
         }
-        JFreeChart chart = logLog(data, label(p), "omega", "D(omega)");
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
-        style(r, 1);
-        if (p.theory() != null) {
-            r.setSeriesPaint(2, Color.BLACK);
-            r.setSeriesShapesVisible(2, false);
-            r.setSeriesStroke(2, new BasicStroke(1.5f));
+        XYErrorRenderer bars = new XYErrorRenderer();
+        bars.setDrawXError(false);
+        bars.setDefaultLinesVisible(false);
+        bars.setCapLength(0);
+        XYLineAndShapeRenderer fits = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(measured, logAxis("ω", measured, true), logAxis("D(ω)", measured, false), bars);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, fits);
+        for (int i = 0; i < points.size(); i++) {
+            Color c = PALETTE[i % PALETTE.length];
+            bars.setSeriesPaint(i, c);
+            bars.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            fits.setSeriesPaint(i, c);
+            fits.setSeriesStroke(i, DASHED);
+            fits.setSeriesVisibleInLegend(i, one); // with many points the dashed fit has its point's colour
         }
-        return chart;
+        if (single != null) {
+            fits.setSeriesPaint(0, new Color(0xd62728));
+            if (single.theory() != null) {
+                fits.setSeriesPaint(1, Color.BLACK);
+                fits.setSeriesStroke(1, new BasicStroke(1.5f));
+            }
+            IntervalMarker w = window(single);
+            if (w != null) {
+                w.setLabel("fit window");
+                w.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
+                w.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+                plot.addDomainMarker(w, Layer.BACKGROUND);
+            }
+        }
+        return shared(finish(plot, title), points);
+    }
+
+    /** D(ω) of every point with its fitted A_g ω⁴ (dashed) over its window. */
+    static JFreeChart dosAll(List<ReportCommand.Point> points) {
+        return dos(points, "Density of states D(ω), log-log; dashed: the fitted A_g ω⁴ over each fit window", false);
+    }
+
+    static JFreeChart dosOne(ReportCommand.Point p) {
+        return dos(List.of(p), label(p), true);
     }
 
     /** Most modes drawn per point in the participation-ratio scatter (the lowest ones). */
@@ -171,7 +349,7 @@ final class Plots {
             if (pr == null) {
                 continue;
             }
-            XYSeries s = new XYSeries(label(p), false, true);
+            XYSeries s = new XYSeries(legend(points, p), false, true);
             double[] omega = p.dos().omegaTail();
             for (int i = 0; i < Math.min(pr.length, MAX_SCATTER); i++) {
                 if (pr[i] > 0 && omega[i] > 0) {
@@ -183,7 +361,7 @@ final class Plots {
         if (data.getSeriesCount() == 0) {
             return null;
         }
-        JFreeChart chart = logLog(data, "Participation ratio of the lowest modes (1/N: one oscillator)", "omega",
+        JFreeChart chart = logLog(data, "Participation ratio of the lowest modes (1/N: one oscillator)", "ω",
                 "participation ratio");
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -191,7 +369,7 @@ final class Plots {
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        return chart;
+        return shared(chart, points);
     }
 
     /**
@@ -204,9 +382,9 @@ final class Plots {
         java.util.List<Integer> theoryLines = new java.util.ArrayList<>();
         java.util.List<Integer> dressedLines = new java.util.ArrayList<>();
         for (String family : families.keySet()) {
-            XYSeries sim = new XYSeries(family + " simulation", true);
-            XYSeries rs = new XYSeries(family + " RS", true);
-            XYSeries dressed = new XYSeries(family + " RS dressed", true);
+            XYSeries sim = new XYSeries(family + ": simulation", true);
+            XYSeries rs = new XYSeries(family + ": RS theory", true);
+            XYSeries dressed = new XYSeries(family + ": RS theory, dressed", true);
             for (ReportCommand.Point p : points) {
                 var pt = p.dos().point();
                 if (!family(pt).equals(family) || !(pt.J() > 0)) {
@@ -235,8 +413,8 @@ final class Plots {
                 data.addSeries(dressed);
             }
         }
-        JFreeChart c = chart(data, name + " against J: simulation (points) and RS theory (lines)", "J", name, true, true,
-                false, true);
+        JFreeChart c = chart(data, Markup.plain(name) + " against J: simulation (points) and RS theory (lines)", "J", name,
+                true, true, false, true);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         int perFamily = quantity == ReportCommand.Rs.A_G ? 3 : 2;
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -257,8 +435,8 @@ final class Plots {
     /** The Eq. (3) plot of {@link #weakTest} with A_g(RS) and the dressed A_g(RS) as lines. */
     static JFreeChart rsWeakTest(List<ReportCommand.Point> points) {
         XYSeries sim = new XYSeries("simulation", true);
-        XYSeries rs = new XYSeries("A_g(RS)", true);
-        XYSeries dressed = new XYSeries("A_g(RS) dressed", true);
+        XYSeries rs = new XYSeries("RS theory, A_g(RS)", true);
+        XYSeries dressed = new XYSeries("RS theory, dressed A_g(RS)", true);
         for (ReportCommand.Point p : points) {
             var pt = p.dos().point();
             if (!(pt.J() > 0)) {
@@ -282,8 +460,8 @@ final class Plots {
         data.addSeries(sim);
         data.addSeries(rs);
         data.addSeries(dressed);
-        JFreeChart c = chart(data, "ln(kappa0^(1/2) h^(2/3) J A_g) with RS (cf. Fig. 4, Eq. (3))", "kappa0 h^(2/3) / J^2",
-                "ln(kappa0^(1/2) h^(2/3) J A_g)", false, false, false, true);
+        JFreeChart c = chart(data, "ln(κ₀^½ h^⅔ J A_g), simulation and RS theory (cf. Fig. 4, Eq. (3))", WEAK_X, WEAK_Y,
+                false, false, false, true);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         for (int i = 1; i <= 2; i++) {
             r.setSeriesLinesVisible(i, true);
@@ -294,23 +472,11 @@ final class Plots {
         return c;
     }
 
-    private static void style(XYLineAndShapeRenderer r, int points) {
-        for (int i = 0; i < points; i++) {
-            Color c = PALETTE[i % PALETTE.length];
-            r.setSeriesPaint(2 * i, c);
-            r.setSeriesLinesVisible(2 * i, false);
-            r.setSeriesPaint(2 * i + 1, c);
-            r.setSeriesShapesVisible(2 * i + 1, false);
-            r.setSeriesStroke(2 * i + 1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
-    }
-
     /** &lt;x^2&gt;(kappa) against kappa for every point (linear axes). */
     static JFreeChart partialAverages(List<ReportCommand.Point> points) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ReportCommand.Point p : points) {
-            XYSeries s = new XYSeries(label(p), false);
+            XYSeries s = new XYSeries(legend(points, p), false);
             var pa = p.dos().partial();
             for (int k = 0; k < pa.kappa().length; k++) {
                 s.add(pa.kappa()[k], pa.x2()[k]);
@@ -318,49 +484,51 @@ final class Plots {
             data.addSeries(s);
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(data, new NumberAxis("kappa"), new NumberAxis("<x^2>(kappa)"), r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = new XYPlot(data, linearAxis("κ"), linearAxis("⟨x<sup>2</sup>⟩(κ)"), r);
         for (int i = 0; i < points.size(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        JFreeChart chart = new JFreeChart("Partial average <x^2>(kappa)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return shared(finish(plot, "Partial average ⟨x²⟩(κ) over the oscillators of stiffness κ"), points);
     }
 
-    private static JFreeChart chart(XYSeriesCollection data, String title, String x, String y, boolean logX, boolean logY,
-                                    boolean lines, boolean shapes) {
-        org.jfree.chart.axis.ValueAxis xAxis = logX ? logAxis(x, data, true) : new NumberAxis(x);
-        org.jfree.chart.axis.ValueAxis yAxis = logY ? logAxis(y, data, false) : new NumberAxis(y);
-        if (!logY) {
-            ((NumberAxis) yAxis).setAutoRangeIncludesZero(false);
+    /** Axis labels of the weak-interaction test (Fig. 4). */
+    private static final String WEAK_X = "κ<sub>0</sub> h<sup>2/3</sup> / J<sup>2</sup>";
+    private static final String WEAK_Y = "ln(κ<sub>0</sub><sup>1/2</sup> h<sup>2/3</sup> J A<sub>g</sub>)";
+
+    /**
+     * An x-y chart; axis labels in {@link Markup}. A {@link YIntervalSeriesCollection} is drawn with
+     * its error bars.
+     */
+    private static JFreeChart chart(org.jfree.data.xy.XYDataset data, String title, String x, String y, boolean logX,
+                                    boolean logY, boolean lines, boolean shapes) {
+        ValueAxis xAxis = logX ? logAxis(x, data, true) : linearAxis(x);
+        ValueAxis yAxis = logY ? logAxis(y, data, false) : linearAxis(y);
+        XYLineAndShapeRenderer r;
+        if (data instanceof YIntervalSeriesCollection) {
+            XYErrorRenderer e = new XYErrorRenderer();
+            e.setDrawXError(false);
+            e.setCapLength(4);
+            e.setDefaultLinesVisible(lines);
+            e.setDefaultShapesVisible(shapes);
+            r = e;
+        } else {
+            r = new XYLineAndShapeRenderer(lines, shapes);
         }
-        if (!logX) {
-            ((NumberAxis) xAxis).setAutoRangeIncludesZero(false);
-        }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        c.setBackgroundPaint(Color.WHITE);
-        return c;
+        return finish(plot, title);
     }
 
     private static String family(StudyPoint p) {
-        return String.format(Locale.ROOT, "N=%d h=%s kappa0=%s", p.N(), fmt(p.h()), fmt(p.kappa0()));
+        return String.format(Locale.ROOT, "N = %d, h = %s, κ₀ = %s", p.N(), fmt(p.h()), fmt(p.kappa0()));
     }
 
     /** kappa0 <x^2>(kappa) / omega_x^4 against kappa / omega_x^2, with the master curve (black). */
     static JFreeChart collapse(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
-        XYSeries master = new XYSeries("master curve G (J = 0)", false);
+        XYSeries master = new XYSeries("master curve G (exact at J = 0)", false);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (int i = 0; i < points.size(); i++) {
@@ -370,7 +538,7 @@ final class Plots {
             if (!(w > 0)) {
                 continue;
             }
-            XYSeries s = new XYSeries(label(points.get(i)), false);
+            XYSeries s = new XYSeries(legend(points, points.get(i)), false);
             for (int k = 0; k < pa.kappa().length; k++) {
                 double y = pt.kappa0() * pa.x2()[k] / Math.pow(w, 4);
                 if (y > 0) {
@@ -389,19 +557,19 @@ final class Plots {
             }
         }
         data.addSeries(master);
-        JFreeChart c = chart(data, "Collapse of the partial averages", "kappa / omega_x^2",
-                "kappa0 <x^2>(kappa) / omega_x^4", true, true, true, false);
+        JFreeChart c = chart(data, "Collapse of the partial averages onto the J = 0 master curve", "κ / ω<sub>x</sub><sup>2</sup>",
+                "κ<sub>0</sub> ⟨x<sup>2</sup>⟩(κ) / ω<sub>x</sub><sup>4</sup>", true, true, true, false);
         ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesPaint(data.getSeriesCount() - 1, Color.BLACK);
         ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setSeriesStroke(data.getSeriesCount() - 1, new BasicStroke(2.5f));
-        return c;
+        return shared(c, points);
     }
 
     /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
     static JFreeChart weakTest(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
-        XYSeries weak = new XYSeries("weak-regime points (fitted)", false);
+        XYSeries weak = new XYSeries("weak-interaction points (in the line fit)", false);
         XYSeries other = new XYSeries("other points", false);
-        XYSeries noWindow = new XYSeries("weak, no omega^4 window (not fitted)", false);
+        XYSeries noWindow = new XYSeries("weak, but no ω⁴ window (not in the fit)", false);
         double max = 0;
         for (int i = 0; i < points.size(); i++) {
             var pt = points.get(i).dos().point();
@@ -420,13 +588,13 @@ final class Plots {
         data.addSeries(other);
         data.addSeries(noWindow);
         if (analysis.weakTest() != null) {
-            XYSeries line = new XYSeries(String.format(Locale.ROOT, "fit: slope %.3g", analysis.weakTest().slope()), false);
+            XYSeries line = new XYSeries(String.format(Locale.ROOT, "straight-line fit, slope %.3g", analysis.weakTest().slope()), false);
             line.add(0, analysis.weakTest().intercept());
             line.add(max * 1.05, analysis.weakTest().intercept() + analysis.weakTest().slope() * max * 1.05);
             data.addSeries(line);
         }
-        JFreeChart c = chart(data, "Weak interactions: log-scaled A_g", "kappa0 h^(2/3) / J^2",
-                "ln(kappa0^(1/2) h^(2/3) J A_g)", false, false, false, true);
+        JFreeChart c = chart(data, "Weak interactions: log-scaled A_g against κ₀ h^⅔ / J² (cf. Fig. 4)", WEAK_X, WEAK_Y,
+                false, false, false, true);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         r.setSeriesPaint(1, Color.GRAY);
         r.setSeriesPaint(2, new Color(0xff7f0e));
@@ -446,56 +614,90 @@ final class Plots {
         return out;
     }
 
-    /** <x^2> against J per family, log-log (Fig. 5b). */
+    /** One error-bar series per family, in the order the families first appear. */
+    private static java.util.Map<String, YIntervalSeries> errorFamilies(List<StudyPoint> points, String suffix) {
+        java.util.Map<String, YIntervalSeries> out = new java.util.LinkedHashMap<>();
+        for (StudyPoint p : points) {
+            out.computeIfAbsent(family(p), k -> new YIntervalSeries(k + suffix, true, true));
+        }
+        return out;
+    }
+
+    /** Adds y ± err (no bar where err is not finite; a lower end at or below 0 drawn to the bottom). */
+    private static void addWithError(YIntervalSeries s, double x, double y, double err) {
+        double e = Double.isFinite(err) && err > 0 ? err : 0;
+        double low = y - e;
+        s.add(x, y, low > 0 ? low : y * 1e-6, y + e);
+    }
+
+    private static JFreeChart errorChart(java.util.Collection<YIntervalSeries> series, String title, String x, String y) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.forEach(data::addSeries);
+        return chart(data, title, x, y, true, true, true, true);
+    }
+
+    /** ⟨x²⟩ against J per family, log-log, with its error (Fig. 5b). */
     static JFreeChart x2VsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
-        var series = byFamily(points.stream().map(p -> p.dos().point()).toList());
+        var series = errorFamilies(points.stream().map(p -> p.dos().point()).toList(), "");
         for (ReportCommand.Point p : points) {
             var pt = p.dos().point();
             if (pt.J() > 0 && p.dos().x2() > 0) {
-                series.get(family(pt)).add(pt.J(), p.dos().x2());
+                addWithError(series.get(family(pt)), pt.J(), p.dos().x2(), p.dos().x2Err());
             }
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
-        return chart(data, "Mean square displacement", "J", "<x^2>", true, true, true, true);
+        return errorChart(series.values(), "Mean square displacement ⟨x²⟩ against J (cf. Fig. 5b)", "J",
+                "⟨x<sup>2</sup>⟩");
     }
 
-    /** omega_x against J per family, with h^(1/3) as reference (inset of Fig. 5a). */
+    /** ω_x / h^(1/3) against J per family, with its error (inset of Fig. 5a). */
     static JFreeChart omegaXVsJ(StudyAnalysis.Result analysis) {
-        var series = byFamily(analysis.points().stream().map(StudyAnalysis.PointResult::point).toList());
-        XYSeriesCollection data = new XYSeriesCollection();
-        var own = new java.util.LinkedHashMap<String, XYSeries>();
+        var points = analysis.points().stream().map(StudyAnalysis.PointResult::point).toList();
+        var series = errorFamilies(points, ": onto the master curve G");
+        var own = errorFamilies(points, ": collapse of the family onto itself");
         for (StudyAnalysis.PointResult a : analysis.points()) {
+            double h13 = Math.cbrt(a.point().h());
             if (a.point().J() > 0 && a.omegaX().omegaX() > 0) {
-                series.get(family(a.point())).add(a.point().J(), a.omegaX().omegaX() / Math.cbrt(a.point().h()));
+                addWithError(series.get(family(a.point())), a.point().J(), a.omegaX().omegaX() / h13, a.omegaX().omegaXErr() / h13);
             }
             if (a.point().J() > 0 && a.omegaXFamily() > 0) {
-                own.computeIfAbsent(family(a.point()), k -> new XYSeries(k + " (family collapse)", true))
-                        .add(a.point().J(), a.omegaXFamily() / Math.cbrt(a.point().h()));
+                addWithError(own.get(family(a.point())), a.point().J(), a.omegaXFamily() / h13, a.omegaXFamilyErr() / h13);
             }
         }
-        series.values().forEach(data::addSeries);
-        own.values().forEach(data::addSeries);
-        return chart(data, "Characteristic frequency from the collapse", "J", "omega_x / h^(1/3)", true, true, true, true);
+        List<YIntervalSeries> all = new ArrayList<>(series.values());
+        all.addAll(own.values());
+        JFreeChart c = errorChart(all, "Characteristic frequency ω_x from the collapse, against J (dashed: each family "
+                + "collapsed onto itself)", "J", "ω<sub>x</sub> / h<sup>1/3</sup>");
+        colourByFamily(c, series.size());
+        return c;
     }
 
-    /** A_g against J / J_x per family (Fig. 6). */
-    static JFreeChart aGVsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
-        var series = byFamily(points.stream().map(p -> p.dos().point()).toList());
+    /**
+     * A_g with its error against J per family (Fig. 6); with {@code overJx}, against J / J_x for the
+     * families whose A_g has an interior maximum J_x, and null when none has one (no J_x to scale by).
+     */
+    static JFreeChart aGVsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis, boolean overJx) {
         java.util.Map<String, Double> jX = new java.util.HashMap<>();
         for (StudyAnalysis.Family f : analysis.families()) {
-            jX.put(family(f.points().get(0)), f.jX());
-        }
-        for (ReportCommand.Point p : points) {
-            var pt = p.dos().point();
-            double scale = jX.getOrDefault(family(pt), 1.0);
-            if (pt.J() > 0 && p.fit().fit().aG() > 0) {
-                series.get(family(pt)).add(pt.J() / scale, p.fit().fit().aG());
+            if (f.interiorMaximum() && f.jX() > 0) {
+                jX.put(family(f.points().get(0)), f.jX());
             }
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
-        return chart(data, "A_g against J / J_x (J_x: the maximum of A_g)", "J / J_x", "A_g", true, true, true, true);
+        if (overJx && jX.isEmpty()) {
+            return null;
+        }
+        var series = errorFamilies(points.stream().map(p -> p.dos().point()).filter(pt -> !overJx || jX.containsKey(family(pt)))
+                .toList(), "");
+        for (ReportCommand.Point p : points) {
+            var pt = p.dos().point();
+            YIntervalSeries s = series.get(family(pt));
+            if (s != null && pt.J() > 0 && p.fit().fit().aG() > 0) {
+                addWithError(s, overJx ? pt.J() / jX.get(family(pt)) : pt.J(), p.fit().fit().aG(), p.fit().aGErr());
+            }
+        }
+        return overJx
+                ? errorChart(series.values(), "A_g against J / J_x (J_x: the interior maximum of A_g; cf. Fig. 6)",
+                        "J / J<sub>x</sub>", "A<sub>g</sub>")
+                : errorChart(series.values(), "A_g against J (cf. Fig. 6)", "J", "A<sub>g</sub>");
     }
 
     /**
@@ -509,9 +711,9 @@ final class Plots {
         for (ReportCommand.Point p : points) {
             var tail = p.fit().tail();
             var curve = tail == null ? null : compensated ? tail.compensated() : tail.hill();
-            XYSeries value = new XYSeries(label(p), false);
-            XYSeries lo = new XYSeries(label(p) + " 16%", false);
-            XYSeries hi = new XYSeries(label(p) + " 84%", false);
+            XYSeries value = new XYSeries(legend(points, p), false);
+            XYSeries lo = new XYSeries(legend(points, p) + ": 16% bootstrap quantile", false);
+            XYSeries hi = new XYSeries(legend(points, p) + ": 84% bootstrap quantile", false);
             if (curve != null) {
                 for (int j = 0; j < curve.k().length; j++) {
                     double x = againstK ? curve.k()[j] : curve.omega()[j];
@@ -537,7 +739,7 @@ final class Plots {
         if (compensated && !againstK) {
             // A_g over its window, and the physics bound (a vertical mark), per point
             for (ReportCommand.Point p : points) {
-                XYSeries mark = new XYSeries(label(p) + " A_g, window and bound", false);
+                XYSeries mark = new XYSeries(legend(points, p) + ": A_g over its window, tick at the bound", false);
                 var f = p.fit().fit();
                 double bound = p.fit().tail() == null ? Double.NaN : p.fit().tail().omegaMaxPhysics();
                 if (f.aG() > 0 && f.omegaHigh() > 0) {
@@ -552,7 +754,7 @@ final class Plots {
             }
         }
         if (!compensated) {
-            XYSeries four = new XYSeries("exponent 4", false);
+            XYSeries four = new XYSeries("exponent 4 (the ω⁴ law)", false);
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
             for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -567,11 +769,11 @@ final class Plots {
             }
             data.addSeries(four);
         }
-        String x = againstK ? "k (lowest modes in the window)" : "omega_c (window edge)";
+        String x = againstK ? "k (number of lowest modes in the window)" : "ω<sub>c</sub> (upper edge of the window)";
         JFreeChart c = compensated
-                ? chart(data, "5 N(omega) / omega^5 (dashed: 16-84% bootstrap; bold: A_g over its window, tick at the bound)",
-                        x, "5 N(omega) / omega^5", true, true, true, false)
-                : chart(data, "Hill exponent of the k lowest modes (dashed: 16-84% bootstrap band)", x, "free exponent",
+                ? chart(data, "Compensated count 5N(ω)/ω⁵ (dashed: 16–84% bootstrap; bold: A_g over its window, tick at the bound)",
+                        x, "5 N(ω) / ω<sup>5</sup>", true, true, true, false)
+                : chart(data, "Hill exponent of the k lowest modes (dashed: 16–84% bootstrap band)", x, "exponent (free fit)",
                         true, false, true, false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         for (int i = 0; i < drawn; i++) {
@@ -594,7 +796,7 @@ final class Plots {
                 r.setSeriesVisibleInLegend(3 * drawn + i, false);
             }
         }
-        return c;
+        return shared(c, points);
     }
 
     /** kappa0 omega_x^3 A_g against J per family, omega_x from the family collapse and from G (Eq. (4)). */
@@ -609,18 +811,26 @@ final class Plots {
                 continue;
             }
             if (a.omegaXFamily() > 0) {
-                own.computeIfAbsent(family(pt), k -> new XYSeries(k + " (family omega_x)", true))
+                own.computeIfAbsent(family(pt), k -> new XYSeries(k + ": ω_x from the family collapse", true))
                         .add(pt.J(), pt.kappa0() * Math.pow(a.omegaXFamily(), 3) * aG);
             }
             if (a.omegaX().omegaX() > 0) {
-                onG.computeIfAbsent(family(pt), k -> new XYSeries(k + " (omega_x onto G)", true))
+                onG.computeIfAbsent(family(pt), k -> new XYSeries(k + ": ω_x onto the master curve G", true))
                         .add(pt.J(), pt.kappa0() * Math.pow(a.omegaX().omegaX(), 3) * aG);
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();
-        own.values().forEach(data::addSeries);
-        onG.values().forEach(data::addSeries);
-        return chart(data, "Eq. (4): kappa0 omega_x^3 A_g (flat for J > J_x if A_g ~ 1/(kappa0 omega_x^3))", "J",
-                "kappa0 omega_x^3 A_g", true, true, true, true);
+        var families = new java.util.LinkedHashSet<>(onG.keySet());
+        families.addAll(own.keySet());
+        for (String f : families) {
+            data.addSeries(onG.getOrDefault(f, new XYSeries(f + ": ω_x onto the master curve G", true)));
+        }
+        for (String f : families) {
+            data.addSeries(own.getOrDefault(f, new XYSeries(f + ": ω_x from the family collapse", true)));
+        }
+        JFreeChart c = chart(data, "Eq. (4): κ₀ ω_x³ A_g against J (flat for J > J_x if A_g ∝ 1/(κ₀ ω_x³))", "J",
+                "κ<sub>0</sub> ω<sub>x</sub><sup>3</sup> A<sub>g</sub>", true, true, true, true);
+        colourByFamily(c, families.size());
+        return c;
     }
 }

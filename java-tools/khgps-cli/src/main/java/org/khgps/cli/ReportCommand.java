@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.jfree.chart.JFreeChart;
 import org.khgps.core.LinearFit;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.io.BadInputException;
@@ -22,7 +22,10 @@ import org.khgps.io.H5;
 import org.khgps.io.Provenance;
 import org.khgps.io.TheoryFile;
 
-/** The study report: summary.csv and a self-contained report.html with PNG plots. */
+/**
+ * The study report: summary.csv and a self-contained report.html with interactive plots
+ * (plotly.js inlined), and each plot as PNG and SVG.
+ */
 final class ReportCommand implements Command {
 
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
@@ -32,6 +35,13 @@ final class ReportCommand implements Command {
 
     /** One point's dos and fit, and its RS theory ({@code null} when no theory file was given for it). */
     record Point(DosFile dos, FitFile fit, TheoryFile theory) {
+    }
+
+    /** A plot and its size in pixels in the PNG (and the SVG). */
+    record Figure(JFreeChart chart, int width, int height) {
+        Figure(JFreeChart chart) {
+            this(chart, 900, 600);
+        }
     }
 
     @Override
@@ -56,7 +66,7 @@ final class ReportCommand implements Command {
         return new Options()
                 .addOption(Args.required("out", "file", "report HTML to write"))
                 .addOption(Args.required("summary", "file", "summary CSV to write"))
-                .addOption(Args.optional("plots", "dir", "also write each plot as PNG into this directory"))
+                .addOption(Args.optional("plots", "dir", "also write each plot as PNG and SVG into this directory"))
                 .addOption(Args.optional("params", "file", "the run's parameters as JSON, shown in the provenance"))
                 .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"))
                 .addOption(Args.optional("analysis", "file", "also write the cross-point analysis as JSON here"));
@@ -109,52 +119,70 @@ final class ReportCommand implements Command {
         StudyAnalysis.Result analysis = StudyAnalysis.analyze(points.stream().map(p -> new StudyAnalysis.PointInput(
                 p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
+        String plotly = PlotlyAsset.script(); // its checksum is checked before anything is written
         writeAtomically(summary, summaryCsv(points, analysis));
         if (line.hasOption("analysis")) {
             writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis));
         }
-        Map<String, byte[]> images = new TreeMap<>();
-        images.put("dos_all.png", Plots.png(Plots.dosAll(points), 900, 600));
-        for (Point p : points) {
-            images.put("dos_" + p.dos().point().id() + ".png", Plots.png(Plots.dosOne(p), 640, 440));
-        }
-        images.put("hill_vs_omega.png", Plots.png(Plots.tailCurves(points, false, false), 900, 600));
-        images.put("hill_vs_k.png", Plots.png(Plots.tailCurves(points, false, true), 900, 600));
-        images.put("compensated.png", Plots.png(Plots.tailCurves(points, true, false), 900, 600));
-        images.put("partial_x2.png", Plots.png(Plots.partialAverages(points), 900, 600));
-        images.put("collapse.png", Plots.png(Plots.collapse(points, analysis), 900, 600));
-        images.put("weak_test.png", Plots.png(Plots.weakTest(points, analysis), 900, 600));
-        images.put("x2_vs_J.png", Plots.png(Plots.x2VsJ(points, analysis), 900, 600));
-        images.put("omega_x_vs_J.png", Plots.png(Plots.omegaXVsJ(analysis), 900, 600));
-        images.put("A_g_vs_J.png", Plots.png(Plots.aGVsJ(points, analysis), 900, 600));
-        // the Eq. (4) plot needs a family with points beyond its J_x: else there is no test to show
-        if (analysis.families().stream().anyMatch(f -> f.eq4Family() != null || f.eq4Master() != null)) {
-            images.put("eq4.png", Plots.png(Plots.eq4(points, analysis), 900, 600));
-        }
-        var participation = Plots.participation(points);
-        if (participation != null) {
-            images.put("participation_ratio.png", Plots.png(participation, 900, 600));
-        }
-        if (!theories.isEmpty()) {
-            images.put("rs_x2_vs_J.png", Plots.png(Plots.rsVsJ(points, "<x^2>", Rs.X2), 900, 600));
-            images.put("rs_chi_vs_J.png", Plots.png(Plots.rsVsJ(points, "chi = <1/lambda>", Rs.CHI), 900, 600));
-            images.put("rs_A_g_vs_J.png", Plots.png(Plots.rsVsJ(points, "A_g", Rs.A_G), 900, 600));
-            images.put("rs_weak_test.png", Plots.png(Plots.rsWeakTest(points), 900, 600));
-        }
+        Map<String, Figure> images = figures(points, analysis, !theories.isEmpty());
         if (plots != null) {
             Files.createDirectories(plots);
-            for (Map.Entry<String, byte[]> e : images.entrySet()) {
-                Path target = plots.resolve(e.getKey());
-                Path tmp = plots.resolve("." + e.getKey() + ".tmp");
-                Files.write(tmp, e.getValue());
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (Map.Entry<String, Figure> e : images.entrySet()) {
+                Figure f = e.getValue();
+                write(plots, e.getKey() + ".png", Plots.png(f.chart(), f.width(), f.height()));
+                write(plots, e.getKey() + ".svg", Plots.svg(f.chart(), f.width(), f.height()));
             }
         }
         String params = line.hasOption("params") ? Files.readString(Path.of(line.getOptionValue("params"))) : null;
         String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, images, params,
-                invocation.provenance(inputs));
+                invocation.provenance(inputs), plotly);
         writeAtomically(out, html);
         System.err.printf("report: %d points -> %s, %s%n", points.size(), out, summary);
+    }
+
+    /** The report's plots by file name (without extension), only those the data support. */
+    static Map<String, Figure> figures(List<Point> points, StudyAnalysis.Result analysis, boolean theories) {
+        Map<String, Figure> images = new TreeMap<>();
+        images.put("dos_all", new Figure(Plots.dosAll(points)));
+        for (Point p : points) {
+            images.put("dos_" + p.dos().point().id(), new Figure(Plots.dosOne(p), 640, 440));
+        }
+        images.put("hill_vs_omega", new Figure(Plots.tailCurves(points, false, false)));
+        images.put("hill_vs_k", new Figure(Plots.tailCurves(points, false, true)));
+        images.put("compensated", new Figure(Plots.tailCurves(points, true, false)));
+        images.put("partial_x2", new Figure(Plots.partialAverages(points)));
+        images.put("collapse", new Figure(Plots.collapse(points, analysis)));
+        images.put("weak_test", new Figure(Plots.weakTest(points, analysis)));
+        images.put("x2_vs_J", new Figure(Plots.x2VsJ(points, analysis)));
+        images.put("omega_x_vs_J", new Figure(Plots.omegaXVsJ(analysis)));
+        images.put("A_g_vs_J", new Figure(Plots.aGVsJ(points, analysis, false)));
+        // A_g against J / J_x only where a family's A_g has an interior maximum J_x
+        JFreeChart overJx = Plots.aGVsJ(points, analysis, true);
+        if (overJx != null) {
+            images.put("A_g_vs_J_over_Jx", new Figure(overJx));
+        }
+        // the Eq. (4) plot needs a family with points beyond its J_x: else there is no test to show
+        if (analysis.families().stream().anyMatch(f -> f.eq4Family() != null || f.eq4Master() != null)) {
+            images.put("eq4", new Figure(Plots.eq4(points, analysis)));
+        }
+        var participation = Plots.participation(points);
+        if (participation != null) {
+            images.put("participation_ratio", new Figure(participation));
+        }
+        if (theories) {
+            images.put("rs_x2_vs_J", new Figure(Plots.rsVsJ(points, "⟨x<sup>2</sup>⟩", Rs.X2)));
+            images.put("rs_chi_vs_J", new Figure(Plots.rsVsJ(points, "χ = ⟨1/λ⟩", Rs.CHI)));
+            images.put("rs_A_g_vs_J", new Figure(Plots.rsVsJ(points, "A<sub>g</sub>", Rs.A_G)));
+            images.put("rs_weak_test", new Figure(Plots.rsWeakTest(points)));
+        }
+        return images;
+    }
+
+    private static void write(Path dir, String name, byte[] bytes) throws IOException {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve("." + name + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static String summaryCsv(List<Point> points, StudyAnalysis.Result analysis) {
@@ -219,15 +247,21 @@ final class ReportCommand implements Command {
         private Html() {
         }
 
-        static String report(String title, List<Point> points, StudyAnalysis.Result analysis, Map<String, byte[]> images,
-                             String params, Provenance prov) {
+        static String report(String title, List<Point> points, StudyAnalysis.Result analysis, Map<String, Figure> images,
+                             String params, Provenance prov, String plotly) {
             StringBuilder sb = new StringBuilder();
             sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                     .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
                             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
-                            + "text-align:right}th{background:#eee}img{max-width:100%}pre{background:#f6f6f6;padding:8px;"
-                            + "overflow-x:auto;font-size:12px}.grid{display:flex;flex-wrap:wrap;gap:8px}"
-                            + ".grid figure{margin:0;width:540px}</style></head><body>\n");
+                            + "text-align:right;white-space:nowrap}th{background:#eee}table{display:block;overflow-x:auto;max-width:100%}"
+                            + ".note{display:inline-block;white-space:normal;min-width:22em;text-align:left}"
+                            + "pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap;"
+                            + "overflow-wrap:anywhere}.grid{display:flex;flex-wrap:wrap;gap:8px}"
+                            + ".grid figure{margin:0;width:540px}figure{margin:1em 0}.plot{width:100%;height:560px}"
+                            + ".grid .plot{height:520px}figcaption{font-size:13px;color:#444}"
+                            + "table.prov{display:table;table-layout:fixed;width:100%}table.prov th{width:12em}"
+                            + "table.prov td{white-space:normal;overflow-wrap:anywhere;word-break:break-word}"
+                            + ".long{max-height:14em;overflow:auto;font-family:monospace;font-size:12px}</style></head><body>\n");
             sb.append("<h1>").append(esc(title)).append("</h1>\n");
             sb.append("<p>KHGPS mean-field model (Rainone, Urbani, Zamponi, Lerner, Bouchbinder, SciPost Phys. Core 4, 008, 2021): ")
                     .append(points.size()).append(" study points. D(&omega;) is normalized per mode; A<sub>g</sub> from the "
@@ -248,19 +282,22 @@ final class ReportCommand implements Command {
                         .append("</td><td>").append(fmt(f.omegaLow())).append(" &ndash; ").append(fmt(f.omegaHigh()))
                         .append(" (").append(f.modesInWindow()).append(" modes)</td><td>")
                         .append(p.fit().consistent() ? "&le; " + fmt(p.fit().tail().exponentOmegaMax()) + " ("
-                                + p.fit().tail().exponentModes() + " modes)" : esc(p.fit().tail().status()))
+                                + p.fit().tail().exponentModes() + " modes)" : note(p.fit().tail().status()))
                         .append("</td><td>").append(p.fit().consistent() ? (p.fit().tail().consistentWith4() ? "yes" : "no") : "n/a")
                         .append("</td><td>").append(pm(d.x2(), d.x2Err()))
                         .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");
             }
             sb.append("</table>\n");
-            sb.append("<h2>Density of states (cf. Fig. 2 of the paper)</h2>\n").append(img(images, "dos_all.png",
-                    "D(omega) of all points, log-log, with omega^4 guide lines"));
+            sb.append("<p>The plots are interactive: drag to zoom, double-click to reset, hover for values, click a legend "
+                    + "entry to hide or show its series. Each is also in <code>plots/</code> as PNG and SVG.</p>\n");
+            sb.append("<h2>Density of states (cf. Fig. 2 of the paper)</h2>\n").append(plot(images, "dos_all",
+                    "D(&omega;) of all points, log-log, with error bars (&plusmn;1&sigma;, from dos_err) and, dashed over "
+                            + "each point's fit window only, the fitted A<sub>g</sub>&omega;<sup>4</sup>."));
             sb.append("<div class=\"grid\">\n");
             for (Point p : points) {
-                String name = "dos_" + p.dos().point().id() + ".png";
-                sb.append("<figure>").append(img(images, name, "D(omega) of point " + p.dos().point().id()))
-                        .append("<figcaption>").append(esc(p.dos().point().canonicalJson())).append("</figcaption></figure>\n");
+                String name = "dos_" + p.dos().point().id();
+                sb.append(plot(images, name, esc(Plots.label(p)) + " (point " + p.dos().point().id() + "): the fit window "
+                        + "shaded"));
             }
             sb.append("</div>\n<h2>The low-frequency tail: Hill exponent and compensated count</h2>\n")
                     .append("<p>The automatic windows (docs/analysis.md): only modes below a physics bound "
@@ -270,9 +307,10 @@ final class ReportCommand implements Command {
                             + "&ldquo;consistent with 4&rdquo; means |exponent &minus; 4| &le; 2&sigma;, &sigma; the larger of the "
                             + "bootstrap and the Poisson error. A<sub>g</sub> is the plateau of 5N(&omega;)/&omega;<sup>5</sup> "
                             + "below the bound. The curves run over all stored modes, also past the bound.</p>\n")
-                    .append(img(images, "hill_vs_omega.png", "Hill exponent against the window edge"))
-                    .append(img(images, "hill_vs_k.png", "Hill exponent against the number of modes"))
-                    .append(img(images, "compensated.png", "compensated cumulative count"));
+                    .append(plot(images, "hill_vs_omega", "Hill exponent against the window edge &omega;<sub>c</sub>."))
+                    .append(plot(images, "hill_vs_k", "Hill exponent against the number k of modes in the window."))
+                    .append(plot(images, "compensated", "Compensated cumulative count 5N(&omega;)/&omega;<sup>5</sup>: "
+                            + "flat at A<sub>g</sub> where D(&omega;) = A<sub>g</sub>&omega;<sup>4</sup>."));
             sb.append("<table><tr><th>point_id</th><th>J</th><th>&omega;<sub>x</sub> (point)</th><th>gap edge</th>"
                     + "<th>&omega;<sub>max</sub></th><th>modes below</th><th>A<sub>g</sub> (plateau)</th><th>exponent</th>"
                     + "<th>status</th></tr>\n");
@@ -282,17 +320,17 @@ final class ReportCommand implements Command {
                         .append("</td><td>").append(fmt(t.omegaXPoint())).append("</td><td>").append(fmt(t.gapEdge()))
                         .append("</td><td>").append(fmt(t.omegaMaxPhysics())).append("</td><td>").append(t.modesBelowBound())
                         .append("</td><td>").append(pm(p.fit().fit().aG(), p.fit().aGErr())).append("</td><td>")
-                        .append(pm(p.fit().fit().exponent(), p.fit().exponentErr())).append("</td><td>").append(esc(t.status()))
+                        .append(pm(p.fit().fit().exponent(), p.fit().exponentErr())).append("</td><td>").append(note(t.status()))
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
             sb.append("<h2>Partial average &lt;x&sup2;&gt;(&kappa;) and its collapse (cf. Figs. 3, 5a)</h2>\n")
-                    .append(img(images, "partial_x2.png", "partial averages of x^2"))
+                    .append(plot(images, "partial_x2", "Partial averages &lt;x&sup2;&gt;(&kappa;)."))
                     .append("<p>&omega;<sub>x</sub> of each point is the frequency that puts &kappa;<sub>0</sub>&lt;x&sup2;&gt;(&kappa;)/&omega;<sub>x</sub><sup>4</sup> "
                             + "against &kappa;/&omega;<sub>x</sub><sup>2</sup> on the exact J = 0 master curve G (black), so &omega;<sub>x</sub> = h<sup>1/3</sup> "
                             + "exactly without interactions (docs/analysis.md).</p>\n")
-                    .append(img(images, "collapse.png", "collapse of the partial averages"))
-                    .append(img(images, "omega_x_vs_J.png", "omega_x against J"));
+                    .append(plot(images, "collapse", "Collapse of the partial averages onto the master curve G."))
+                    .append(plot(images, "omega_x_vs_J", "&omega;<sub>x</sub>/h<sup>1/3</sup> against J, with its error."));
             sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th><th>&omega;<sub>x</sub></th>"
                     + "<th>&omega;<sub>x</sub>/h<sup>1/3</sup></th><th>rms log deviation from G</th><th>&omega;<sub>x</sub> (family collapse)</th>"
                     + "<th>regime</th></tr>\n");
@@ -306,20 +344,24 @@ final class ReportCommand implements Command {
             }
             sb.append("</table>\n");
             sb.append("<h2>Weak interactions: ln(&kappa;<sub>0</sub><sup>1/2</sup> h<sup>2/3</sup> J A<sub>g</sub>) against &kappa;<sub>0</sub>h<sup>2/3</sup>/J&sup2; (cf. Fig. 4)</h2>\n")
-                    .append(img(images, "weak_test.png", "weak interaction test"));
+                    .append(plot(images, "weak_test", "The weak-interaction test of Eq. (3)."));
             LinearFit w = analysis.weakTest();
             sb.append(w == null ? "<p>Fewer than two weak-regime points: no line.</p>\n"
                     : "<p>Linear fit over " + analysis.weakPoints() + " weak-regime points: slope " + pm(w.slope(), w.slopeErr())
                     + ", intercept " + pm(w.intercept(), w.interceptErr()) + ", &chi;&sup2;/dof " + fmt(w.chi2PerDof()) + ".</p>\n");
             sb.append("<h2>&lt;x&sup2;&gt; and A<sub>g</sub> against J (cf. Figs. 5b, 6)</h2>\n")
-                    .append(img(images, "x2_vs_J.png", "<x^2> against J"))
-                    .append(img(images, "A_g_vs_J.png", "A_g against J/J_x"))
+                    .append(plot(images, "x2_vs_J", "&lt;x&sup2;&gt; against J, with its error."))
+                    .append(plot(images, "A_g_vs_J", "A<sub>g</sub> against J, with its error."))
+                    .append(images.containsKey("A_g_vs_J_over_Jx") ? plot(images, "A_g_vs_J_over_Jx",
+                            "A<sub>g</sub> against J/J<sub>x</sub>, for the families whose A<sub>g</sub> has an interior maximum J<sub>x</sub>.")
+                            : "<p>No plot of A<sub>g</sub> against J/J<sub>x</sub>: no family's A<sub>g</sub> has an interior "
+                            + "maximum, so there is no J<sub>x</sub> to scale by (the table below).</p>\n")
                     .append("<p>Eq. (4) of the paper, A<sub>g</sub> ~ 1/(&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>) for J &gt; J<sub>x</sub>: "
                             + "&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub> against J is flat if it holds; the slope of its "
                             + "logarithm against ln J over the intermediate points, with &omega;<sub>x</sub> from the family's collapse onto "
                             + "itself (the paper's way) and from the collapse onto G, is in the table (consistent with 0: |slope| &le; 2&sigma;, "
                             + "&sigma; scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1).</p>\n")
-                    .append(images.containsKey("eq4.png") ? img(images, "eq4.png", "kappa0 omega_x^3 A_g against J")
+                    .append(images.containsKey("eq4") ? plot(images, "eq4", "&kappa;<sub>0</sub>&omega;<sub>x</sub><sup>3</sup>A<sub>g</sub> against J.")
                             : "<p>No plot: no family has two intermediate points with A<sub>g</sub>.</p>\n");
             sb.append("<table><tr><th>family (N, h, &kappa;<sub>0</sub>)</th><th>points</th><th>J<sub>x</sub> (max of A<sub>g</sub>)</th>"
                     + "<th>&omega;<sub>x</sub> ~ J<sup>a</sup>, a (J &gt; J<sub>x</sub>; onto G)</th><th>a (family collapse)</th>"
@@ -338,17 +380,17 @@ final class ReportCommand implements Command {
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
-            if (images.containsKey("participation_ratio.png")) {
+            if (images.containsKey("participation_ratio")) {
                 sb.append("<h2>Participation ratio of the lowest modes</h2>\n<p>From the eigenvectors of the lowest modes "
                         + "(--spectrum lowest): (&sum;&psi;<sub>i</sub><sup>4</sup>)<sup>-1</sup>/N of each tail mode below "
                         + "&omega;<sub>complete</sub>, up to " + Plots.MAX_SCATTER + " per point. Quasilocalized modes "
                         + "sit near 1/N, extended ones near 1.</p>\n")
-                        .append(img(images, "participation_ratio.png", "participation ratio against frequency"));
+                        .append(plot(images, "participation_ratio", "Participation ratio against &omega;."));
             }
             if (points.stream().anyMatch(p -> p.theory() != null)) {
                 rsSection(sb, points, images);
             }
-            sb.append("<h2>Provenance</h2>\n<table>");
+            sb.append("<h2>Provenance</h2>\n<table class=\"prov\">");
             row(sb, "report tool", prov.tool() + " " + prov.toolVersion());
             row(sb, "git commit", prov.gitCommit());
             row(sb, "java", prov.javaVersion());
@@ -359,11 +401,18 @@ final class ReportCommand implements Command {
                 row(sb, "point " + p.dos().point().id(), p.dos().point().canonicalJson() + " seed " + p.dos().seed()
                         + " realizations " + p.dos().realizationRanges());
             }
-            row(sb, "inputs (SHA-256)", prov.inputsJson());
+            sb.append("<tr><th style=\"text-align:left\">inputs (SHA-256)</th><td style=\"text-align:left\"><div class=\"long\">")
+                    .append(esc(prov.inputsJson())).append("</div></td></tr>\n");
             sb.append("</table>\n");
             if (params != null) {
                 sb.append("<h3>Run parameters</h3>\n<pre>").append(esc(params)).append("</pre>\n");
             }
+            // plotly.js inlined (checked against its recorded SHA-256), then each plot drawn from its JSON
+            sb.append("<script>/* plotly.js ").append(PlotlyAsset.VERSION).append(" (MIT), assets/vendor/ */\n").append(plotly)
+                    .append("\n</script>\n<script>\ndocument.querySelectorAll('script.plot-data').forEach(function (s) {\n"
+                            + "  var fig = JSON.parse(s.textContent);\n"
+                            + "  Plotly.newPlot(s.getAttribute('data-plot'), fig.data, fig.layout, {responsive: true, displaylogo: false});\n"
+                            + "});\n</script>\n");
             sb.append("</body></html>\n");
             return sb.toString();
         }
@@ -377,7 +426,7 @@ final class ReportCommand implements Command {
         }
 
         /** The RS theory beside the simulation: where it should hold, the overlays, the ratios per point. */
-        private static void rsSection(StringBuilder sb, List<Point> points, Map<String, byte[]> images) {
+        private static void rsSection(StringBuilder sb, List<Point> points, Map<String, Figure> images) {
             sb.append("<h2>Replica-symmetric (cavity) theory beside the simulation</h2>\n");
             sb.append("<p>The RS theory (docs/analysis.md) puts each oscillator at the global minimum of its single-site "
                     + "potential in the Gaussian field of the others and solves for q = &lt;x&sup2;&gt; and &chi; = &lt;1/&lambda;&gt; "
@@ -394,9 +443,10 @@ final class ReportCommand implements Command {
                     + "listed. The dressed value is the &omega; &rarr; 0 limit: where J&sup2;E[1/s&sup2;] is close to 1 the "
                     + "resolvent reaches it only far below the simulation's fit window (compare the black curves). Ratios "
                     + "are simulation / theory.</p>\n");
-            sb.append(img(images, "rs_x2_vs_J.png", "<x^2> against J with RS")).append(img(images, "rs_chi_vs_J.png", "chi against J with RS"))
-                    .append(img(images, "rs_A_g_vs_J.png", "A_g against J with A_g(RS)"))
-                    .append(img(images, "rs_weak_test.png", "Eq. (3) plot with A_g(RS)"));
+            sb.append(plot(images, "rs_x2_vs_J", "&lt;x&sup2;&gt; against J: simulation and RS theory."))
+                    .append(plot(images, "rs_chi_vs_J", "&chi; = &lt;1/&lambda;&gt; against J: simulation and RS theory."))
+                    .append(plot(images, "rs_A_g_vs_J", "A<sub>g</sub> against J: simulation and A<sub>g</sub>(RS)."))
+                    .append(plot(images, "rs_weak_test", "The Eq. (3) plot with A<sub>g</sub>(RS)."));
             sb.append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
                     + "<th>double wells</th><th>J&sup2;E[1/s&sup2;]</th><th>&lt;x&sup2;&gt; sim</th><th>q RS</th><th>ratio</th>"
                     + "<th>&chi; sim</th><th>&chi; RS</th><th>ratio</th><th>A<sub>g</sub> sim</th><th>A<sub>g</sub>(RS)</th>"
@@ -435,9 +485,21 @@ final class ReportCommand implements Command {
                     .append(esc(value)).append("</td></tr>\n");
         }
 
-        private static String img(Map<String, byte[]> images, String name, String alt) {
-            return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(images.get(name)) + "\">\n";
+        /**
+         * An interactive plot: a div that plotly.js fills from the JSON beside it, and a caption
+         * ({@code captionHtml} is HTML, written by this class).
+         */
+        private static String plot(Map<String, Figure> images, String name, String captionHtml) {
+            Figure f = images.get(name);
+            return "<figure><div class=\"plot\" id=\"plot-" + name + "\"></div>\n<script type=\"application/json\" "
+                    + "class=\"plot-data\" data-plot=\"plot-" + name + "\">" + PlotlyJson.of(f.chart(), f.width() < 800) + "</script>\n"
+                    + "<figcaption>" + captionHtml + " <span style=\"color:#888\">(plots/" + name + ".png, .svg)</span>"
+                    + "</figcaption></figure>\n";
+        }
+
+        /** A sentence in a table cell: wrapped, while the numbers around it are not. */
+        private static String note(String text) {
+            return "<span class=\"note\">" + esc(text) + "</span>";
         }
 
         static String fmt(double v) {

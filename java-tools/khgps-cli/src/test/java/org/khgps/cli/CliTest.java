@@ -46,6 +46,11 @@ class CliTest {
     }
 
     private void ok(String... args) {
+        assertOk(args);
+    }
+
+    /** Runs the tool in-process and fails the test, with its stderr, unless it exits 0. */
+    static void assertOk(String... args) {
         Run run = khgps(args);
         assertEquals(0, run.code(), "khgps " + String.join(" ", args) + " failed: " + run.err());
     }
@@ -147,7 +152,7 @@ class CliTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("Replica-symmetric (cavity) theory"));
         assertTrue(Files.size(dir.resolve("plots/rs_A_g_vs_J.png")) > 1000);
         String html = Files.readString(dir.resolve("report.html"));
-        assertTrue(html.contains("data:image/png;base64,"), "plots are embedded");
+        assertTrue(html.contains("class=\"plot-data\"") && html.contains("Plotly.newPlot"), "interactive plots are embedded");
         assertFalse(html.contains("src=\"http"), "nothing loads from the network");
         assertTrue(Files.size(dir.resolve("plots/dos_all.png")) > 1000);
         // no temp file is left behind by the atomic writes

@@ -26,8 +26,7 @@ class LowestSpectrumTest {
     }
 
     private static void ok(String... args) {
-        CliTest.Run run = CliTest.khgps(args);
-        assertEquals(0, run.code(), "khgps " + String.join(" ", args) + " failed: " + run.err());
+        CliTest.assertOk(args);
     }
 
     @BeforeAll
