@@ -8,26 +8,34 @@ class KhgpsPipeline {
     static List<Map> POINTS = []
 
     /** The study points, or a stop with a message naming the bad parameter. */
-    static List<Map> initialise(workflow, Map params, log) {
+    static List<Map> initialise(workflow, Map nfParams, log) {
         List<Map> points
+        Map plan
+        Map params = asTyped(nfParams, workflow.commandLine?.toString())
         try {
             points = KhgpsParams.points(params, workflow.projectDir.toFile())
             [tolerance: ['a number > 0', { it > 0 }],
-             precondition_below: ['a number in [0, 1)', { it >= 0 && it < 1 }]].each { name, rule ->
+             precondition_below: ['a number in [0, 1)', { it >= 0 && it < 1 }],
+             tail_fraction: ['a number in (0, 1)', { it > 0 && it < 1 }],
+             max_core_hours: ['a number > 0', { it > 0 }]].each { name, rule ->
                 if (KhgpsParams.numbers(name, params[name], rule[0], rule[1]).size() != 1) {
                     throw new IllegalArgumentException("--${name} takes one value (${rule[0]}), got '${params[name]}'")
                 }
             }
             KhgpsParams.integer('max_iterations', params.max_iterations, 1, 'an integer >= 1')
             KhgpsParams.integer('bins', params.bins, 1, 'an integer >= 1')
-            KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
-            KhgpsParams.numbers('tail_fraction', params.tail_fraction, 'a number in (0, 1)') { it > 0 && it < 1 }
+            long minModes = KhgpsParams.integer('min_modes', params.min_modes, 2, 'an integer >= 2')
             if (!(params.window in ['auto', 'fraction'])) {
                 throw new IllegalArgumentException("--window must be auto or fraction, got '${params.window}'")
             }
             if (!(params.failed_realizations in ['exclude', 'fail'])) {
                 throw new IllegalArgumentException("--failed_realizations must be exclude or fail, got '${params.failed_realizations}'")
             }
+            if (!(params.failed_points in ['report', 'fail'])) {
+                throw new IllegalArgumentException("--failed_points must be report or fail, got '${params.failed_points}'")
+            }
+            // conf/base.config falls back to a harmless limit for a bad value, so that this message names it
+            KhgpsParams.integer('max_cpus', params.max_cpus, 1, 'an integer >= 1')
             KhgpsParams.checkMemory(points, params.max_memory)
             if (!(params.solver in ['auto', 'lapack', 'ejml'])) {
                 throw new IllegalArgumentException("--solver must be one of auto, lapack, ejml, got '${params.solver}'")
@@ -49,6 +57,11 @@ class KhgpsPipeline {
             if (params.spectrum == 'full' && (modes != 0 || vectors != 0)) {
                 throw new IllegalArgumentException("--modes and --save_vectors need --spectrum lowest")
             }
+            KhgpsParams.checkFit(points, minModes, params.window.toString(), params.tail_fraction as double,
+                params.spectrum.toString(), modes)
+            plan = KhgpsParams.plan(points, params.spectrum.toString(), modes, vectors)
+            log.info KhgpsParams.planText(plan)
+            KhgpsParams.checkPlan(plan, params.max_core_hours as double)
         } catch (IllegalArgumentException e) {
             Nextflow.error("Invalid parameter: ${e.message}")
         }
@@ -61,7 +74,7 @@ class KhgpsPipeline {
         def info = new File("${params.outdir}/pipeline_info")
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
-        new File(info, "params_${stamp}.json").text = paramsJson(params)
+        new File(info, "params_${stamp}.json").text = paramsJson(nfParams)
         def counts = points*.realizations.unique().sort()
         def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
         log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
@@ -70,6 +83,26 @@ class KhgpsPipeline {
         }
         POINTS = points
         return points
+    }
+
+    /**
+     * The parameters as the user typed the numbers: Nextflow turns --seed 99999999999999999999 into
+     * the double 1.0E20 before the pipeline sees it; the command line still holds the digits.
+     */
+    static Map asTyped(Map params, String commandLine) {
+        Map out = new LinkedHashMap(params)
+        def words = (commandLine ?: '').trim().split(/\s+/) as List
+        words.eachWithIndex { w, i ->
+            def m = w =~ /^--([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/
+            if (m.matches()) {
+                String name = m.group(1)
+                String raw = m.group(2) != null ? m.group(2) : (i + 1 < words.size() ? words[i + 1] : null)
+                if (out[name] instanceof Number && raw != null && raw ==~ /[+-]?[0-9.]+([eE][+-]?\d+)?/) {
+                    out[name] = raw
+                }
+            }
+        }
+        return out
     }
 
     /** stage -> fingerprint of its code, from the tools' jar ('stub' in stub runs). */
