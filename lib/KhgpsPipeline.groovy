@@ -7,6 +7,9 @@ class KhgpsPipeline {
     /** The study points of this run, for study.json. */
     static List<Map> POINTS = []
 
+    /** point id -> why it failed ("stage: message"; several stages joined by "; "), for study.json and the log. */
+    static final Map<String, String> FAILED = new java.util.concurrent.ConcurrentSkipListMap<>()
+
     /** The study points, or a stop with a message naming the bad parameter. */
     static List<Map> initialise(workflow, Map nfParams, log) {
         List<Map> points
@@ -105,6 +108,35 @@ class KhgpsPipeline {
         return out
     }
 
+    /**
+     * A point failed in a stage (bin/khgps-point-stage wrote why): recorded for the report and
+     * study.json; with --failed_points fail, the run stops here naming the point.
+     */
+    static List pointFailed(Map meta, String stage, String reason, Object policy) {
+        String line = "${stage}: ${reason}".toString()
+        FAILED.merge(meta.id as String, line) { a, b -> a + '; ' + b }
+        if (policy == 'fail') {
+            Nextflow.error("point ${meta.id} (N=${meta.N} h=${meta.h} J=${meta.J} kappa0=${meta.kappa0}) failed in ${line} "
+                + "and --failed_points is fail (with --failed_points report the other points go on and summary.csv says why)")
+        }
+        return [meta, line]
+    }
+
+    /** The failed points as the TSV khgps report --failed reads (one row per point; '' when none failed). */
+    static String failedTsv(List failures) {
+        if (!failures) {
+            return ''
+        }
+        def byId = new TreeMap<String, List>()
+        failures.each { meta, line -> byId.computeIfAbsent(meta.id as String) { [meta, []] }[1] << line }
+        def rows = byId.collect { id, entry ->
+            def (meta, lines) = entry
+            [id, meta.N, meta.h, meta.J, meta.kappa0, meta.realizations, lines.sort().join('; ')]
+                .collect { it.toString().replaceAll(/[\t\r\n]+/, ' ') }.join('\t')
+        }
+        return (['point_id\tN\th\tJ\tkappa0\trealizations\treason'] + rows).join('\n') + '\n'
+    }
+
     /** stage -> fingerprint of its code, from the tools' jar ('stub' in stub runs). */
     static Map<String, String> fingerprints(workflow) {
         def jar = workflow.projectDir.resolve('java-tools/khgps-cli/target/khgps.jar')
@@ -132,6 +164,10 @@ class KhgpsPipeline {
         }
         if (!workflow.stubRun) {
             KhgpsProvenance.writeStudy(workflow, params, POINTS)
+        }
+        if (FAILED) {
+            log.warn("khgps-nf: ${FAILED.size()} of ${POINTS.size()} study points failed (summary.csv: status failed and the reason; "
+                + "--failed_points fail makes this stop the run):\n" + FAILED.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
         }
         log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"
     }
