@@ -131,4 +131,22 @@ print('identical', same)
         strict.output.contains('and --failed_points is fail')
         strict.count('Submitted process') == 0
     }
+
+    def 'should still write the summary, the report and study.json when every point failed'() {
+        given:
+        def dir = Nextflow.tempDir('allfailed')
+
+        when: 'one iteration: no realization converges, so no point has a histogram'
+        def run = Nextflow.run(dir, ['-profile', 'test', '--max_iterations', '1'])
+        def rows = dir.resolve('results/summary.csv').toFile().readLines()
+        def study = new groovy.json.JsonSlurper().parse(dir.resolve('results/study.json').toFile())
+
+        then:
+        run.exitCode == 0
+        run.output.contains('khgps-nf: 2 of 2 study points failed')
+        rows.size() == 3
+        rows.drop(1).every { it.contains(',failed,histogram: khgps histogram: no realization of point ') }
+        dir.resolve('results/report.html').text.contains('All 2 study points failed')
+        study.failed_points.size() == 2
+    }
 }
