@@ -331,7 +331,7 @@ class KhgpsParams {
      */
     static long storedTail(int n, long realizations, String spectrum, long modes) {
         long total = (long) n * realizations
-        long computed = spectrum == 'lowest' ? (long) modes(n, modes) * realizations : total
+        long computed = spectrum == 'lowest' ? (long) KhgpsParams.modes(n, modes) * realizations : total
         return Math.min(computed, Math.max(2000L, total.intdiv(5) as long))
     }
 
@@ -359,7 +359,7 @@ class KhgpsParams {
                     tailFraction, point, k + 1, stored, total, spectrum == 'lowest' ? ', at most --modes per realization' : '', most))
             }
             if (spectrum == 'lowest') {
-                throw new IllegalArgumentException("--modes ${modes(n, modes)} per realization x ${r} realizations gives the point ${point} "
+                throw new IllegalArgumentException("--modes ${KhgpsParams.modes(n, modes)} per realization x ${r} realizations gives the point ${point} "
                     + "${stored} lowest frequencies, but the fit needs at least min_modes + 1 = ${minModes + 1}: "
                     + "raise --modes or --realizations, or lower --min_modes")
             }
@@ -374,7 +374,7 @@ class KhgpsParams {
     /** Bytes of the published minima and spectra of one realization (kappa, x; eigenvalues or the lowest modes). */
     static long bytesPerRealization(int n, String spectrum, long modes, long vectors) {
         long minima = 16L * n + 64
-        long spectra = spectrum == 'lowest' ? 24L * modes(n, modes) + 8L * n * vectors : 8L * n
+        long spectra = spectrum == 'lowest' ? 24L * KhgpsParams.modes(n, modes) + 8L * n * vectors : 8L * n
         return minima + spectra + 64
     }
 

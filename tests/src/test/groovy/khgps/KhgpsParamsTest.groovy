@@ -211,6 +211,16 @@ class KhgpsParamsTest extends Specification {
         e.message.contains('--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.1 kappa0=1.0 16 modes')
         e.message.contains('use N >= 3 with 8 realizations, or --realizations >= 11')
 
+        when: '--spectrum lowest: K modes per realization (2% of N = 6 at N = 256) x 3 realizations'
+        KhgpsParams.checkFit(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 3, seed: 1, chunk_size: 4]),
+                20, 'auto', 0.01, 'lowest', 0)
+
+        then:
+        def lowest = thrown(IllegalArgumentException)
+        lowest.message.startsWith('--modes 6 per realization x 3 realizations gives the point N=256 h=0.01 J=0.1 kappa0=1.0 18 lowest')
+        KhgpsParams.plan(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 4, seed: 1, chunk_size: 4]),
+                'lowest', 16, 2).bytes == 4 * (16 * 256 + 64 + 24 * 16 + 8 * 256 * 2 + 64)
+
         when: 'just enough modes'
         KhgpsParams.checkFit(KhgpsParams.points([N: 3, h: 0.01, J: '0.1', kappa0: 1, realizations: 7, seed: 1, chunk_size: 4]),
                 20, 'auto', 0.01, 'full', 0)
