@@ -41,6 +41,12 @@ class KhgpsParams {
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("--${name} must be a finite number (${rule}), got '${s}'")
             }
+            // 1e-400 parses to 0 and 1e-310 to a subnormal: the study would silently run another value
+            if (v != 0 ? Math.abs(v) < Double.MIN_NORMAL : s.replaceFirst(/[eE].*$/, '') ==~ /.*[1-9].*/) {
+                throw new IllegalArgumentException("--${name} ${s} is below the smallest normal double "
+                    + "(${Double.MIN_NORMAL}): it would become ${v == 0 ? '0' : 'a number with fewer digits'}; "
+                    + "give 0 or a value of magnitude >= ${Double.MIN_NORMAL} (${rule})")
+            }
             if (!allowed(v)) {
                 throw new IllegalArgumentException("--${name} must be ${rule}, got ${s}")
             }
@@ -54,6 +60,13 @@ class KhgpsParams {
     }
 
     static long integer(String name, Object value, long min, String rule) {
+        // Nextflow reads 99999999999999999999 on the command line as the double 1.0E20
+        if ((value instanceof Double || value instanceof Float || value instanceof BigDecimal)
+                && Double.isFinite(value as double) && (value as double) == Math.rint(value as double)
+                && Math.abs(value as double) >= 9.223372036854775807E18d) {
+            throw new IllegalArgumentException("--${name} is out of range: it must be ${range(min, rule)}, "
+                + "got ${new BigDecimal(value as double).toPlainString()}")
+        }
         def list = items(name, value)
         if (list.size() != 1) {
             throw new IllegalArgumentException("--${name} takes one value, got '${value}'")
@@ -66,12 +79,17 @@ class KhgpsParams {
         try {
             v = Long.parseLong(s)
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--${name} is out of range, got '${s}'")
+            throw new IllegalArgumentException("--${name} is out of range: it must be ${range(min, rule)}, got ${s}")
         }
         if (v < min) {
             throw new IllegalArgumentException("--${name} must be ${rule}, got ${s}")
         }
         return v
+    }
+
+    /** What a 64-bit integer parameter allows, for messages. */
+    private static String range(long min, String rule) {
+        return min == Long.MIN_VALUE ? "${rule} from ${Long.MIN_VALUE} to ${Long.MAX_VALUE} (64 bits)" : "${rule} and <= ${Long.MAX_VALUE}"
     }
 
     static List<Integer> sizes(Object value) {
@@ -110,12 +128,28 @@ class KhgpsParams {
              realizations: r, chunk_size: chunk ?: autoChunkSize(n)] +
                 (disorder == 'common' ? [disorder: 'common'] : [:])
         }
+        out.each { p -> checkStationaryStart(p) }
         def ids = out*.id
         def repeated = out.findAll { p -> ids.count(p.id) > 1 }.collect { "N=${it.N} h=${it.h} J=${it.J} kappa0=${it.kappa0}" }.unique()
         if (repeated) {
             throw new IllegalArgumentException("--points lists ${repeated.join('; ')} more than once")
         }
         return out
+    }
+
+    /**
+     * h = 0 with J > 0 cannot work: the minimizer starts at x = 0, where the gradient of H is -h = 0,
+     * so it "converges" in 0 iterations at a stationary point that is a saddle (the Hessian kappa_i
+     * delta_ij + J_ij has negative eigenvalues), and every realization is left out of D(omega).
+     * With J = 0, x = 0 is the minimum (kappa_i >= 0) and h = 0 is allowed.
+     */
+    static void checkStationaryStart(Map p) {
+        if (p.h == 0 && p.J > 0) {
+            throw new IllegalArgumentException("--h 0 with --J ${p.J} (point N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}) cannot work: "
+                + "the minimizer starts at x = 0, where the gradient of H is -h = 0, so it would stop at once at a saddle "
+                + "(the Hessian has negative eigenvalues for J > 0) and no realization would reach a minimum; "
+                + "give --h > 0 (h = 0 is allowed only with J = 0)")
+        }
     }
 
     /** The Cartesian product of --N, --h, --J and --kappa0. */
@@ -156,6 +190,11 @@ class KhgpsParams {
             throw new IllegalArgumentException("--points: ${file} has no study points (a header N,h,J,kappa0 and one row per point)")
         }
         def header = lines[0].split(',')*.trim()
+        def repeatedColumns = header.findAll { c -> header.count(c) > 1 }.unique()
+        if (repeatedColumns) {
+            throw new IllegalArgumentException("--points: ${file} has the column(s) ${repeatedColumns.join(', ')} more than once "
+                + "(header: ${lines[0]}); give each column once")
+        }
         def missing = ['N', 'h', 'J', 'kappa0'].findAll { !(it in header) }
         if (missing) {
             throw new IllegalArgumentException("--points: ${file} lacks the column(s) ${missing.join(', ')} (header: ${lines[0]})")
@@ -244,9 +283,9 @@ class KhgpsParams {
 
     /** Refuses a study whose largest N needs more memory per task than --max_memory allows. */
     static void checkMemory(List<Map> points, Object maxMemory) {
-        def m = (maxMemory?.toString() ?: '') =~ /^\s*([0-9.]+)\s*\.?\s*([KMGT]?B)\s*$/
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--max_memory must be a size like 24.GB or 512.MB, got '${maxMemory}'")
+        def m = (maxMemory?.toString() ?: '') =~ /^\s*(\d+(?:\.\d+)?)\s*\.?\s*([KMGT]?B)\s*$/
+        if (!m.matches() || !(Double.parseDouble(m.group(1)) > 0)) {
+            throw new IllegalArgumentException("--max_memory must be a size > 0 like 24.GB or 512.MB, got '${maxMemory}'")
         }
         long limit = (long) (Double.parseDouble(m.group(1)) * (1L << (10 * ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(m.group(2)))))
         def largest = points.max { it.N }
@@ -284,5 +323,105 @@ class KhgpsParams {
         long directMb = fit * matrixMb + 64
         long heapMb = Math.max(256, usableMb - directMb)
         return "-Xmx${heapMb}m -XX:MaxDirectMemorySize=${directMb}m"
+    }
+
+    /**
+     * Lowest frequencies the histogram stores for the fit (HistogramCommand): all modes of a small
+     * point, else max(2000, modes / 5); with --spectrum lowest at most the K modes of each realization.
+     */
+    static long storedTail(int n, long realizations, String spectrum, long modes) {
+        long total = (long) n * realizations
+        long computed = spectrum == 'lowest' ? (long) KhgpsParams.modes(n, modes) * realizations : total
+        return Math.min(computed, Math.max(2000L, total.intdiv(5) as long))
+    }
+
+    /**
+     * Refuses a study whose fit cannot work on some point even if every realization converges: the
+     * fit (TailFit) needs min_modes + 1 lowest frequencies (window auto: fewer give no window at all;
+     * window fraction: max(min_modes, round(tail_fraction x modes)) + 1, else FIT fails after all the compute).
+     */
+    static void checkFit(List<Map> points, long minModes, String window, double tailFraction, String spectrum, long modes) {
+        points.each { p ->
+            int n = p.N as int
+            long r = p.realizations as long
+            long total = (long) n * r
+            long stored = storedTail(n, r, spectrum, modes)
+            long k = window == 'fraction' ? Math.max(minModes, Math.round(tailFraction * total)) : minModes
+            if (stored >= k + 1) {
+                return
+            }
+            def point = "N=${n} h=${p.h} J=${p.J} kappa0=${p.kappa0}"
+            if (k > minModes) {
+                double most = (stored - 1) / (double) total
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--tail_fraction %s asks the fit of point %s for its lowest %d frequencies, but the histogram keeps "
+                        + "only the lowest %d (of %d modes: max(2000, modes/5)%s); use --tail_fraction <= %.3g",
+                    tailFraction, point, k + 1, stored, total, spectrum == 'lowest' ? ', at most --modes per realization' : '', most))
+            }
+            if (spectrum == 'lowest') {
+                throw new IllegalArgumentException("--modes ${KhgpsParams.modes(n, modes)} per realization x ${r} realizations gives the point ${point} "
+                    + "${stored} lowest frequencies, but the fit needs at least min_modes + 1 = ${minModes + 1}: "
+                    + "raise --modes or --realizations, or lower --min_modes")
+            }
+            long minN = (long) Math.ceil((minModes + 1) / (double) r)
+            long minR = (long) Math.ceil((minModes + 1) / (double) n)
+            throw new IllegalArgumentException("--N ${n} with ${r} realizations gives the point ${point} ${total} modes, "
+                + "but the fit needs at least min_modes + 1 = ${minModes + 1} lowest frequencies: "
+                + "use N >= ${Math.max(2, minN)} with ${r} realizations, or --realizations >= ${minR}, or a smaller --min_modes")
+        }
+    }
+
+    /** Bytes of the published minima and spectra of one realization (kappa, x; eigenvalues or the lowest modes). */
+    static long bytesPerRealization(int n, String spectrum, long modes, long vectors) {
+        long minima = 16L * n + 64
+        long spectra = spectrum == 'lowest' ? 24L * KhgpsParams.modes(n, modes) + 8L * n * vectors : 8L * n
+        return minima + spectra + 64
+    }
+
+    /**
+     * The plan of a study before any task: chunks, tasks (sample, minimize, diagonalize per chunk;
+     * histogram, fit, theory per point; one report), core-hours by the cost model
+     * ({@link #secondsPerRealization}, measured on 2 cores) and bytes of published minima and spectra.
+     */
+    static Map plan(List<Map> points, String spectrum = 'full', long modes = 0, long vectors = 0) {
+        long chunks = 0
+        double coreSeconds = 0
+        double bytes = 0
+        points.each { p ->
+            long r = p.realizations as long
+            long c = p.chunk_size as long
+            chunks += (r + c - 1).intdiv(c) as long
+            coreSeconds += 2 * r * secondsPerRealization(p.N as int)
+            bytes += (double) r * bytesPerRealization(p.N as int, spectrum, modes, vectors)
+        }
+        return [points: points.size(), chunks: chunks, tasks: 3 * chunks + 3 * points.size() + 1,
+                coreHours: coreSeconds / 3600, bytes: bytes]
+    }
+
+    /** One line for the log: what the study will take. */
+    static String planText(Map plan) {
+        return String.format(Locale.ROOT, "plan: %d points, %d chunks, %d tasks; about %.3g core-hours "
+            + "(cost model: KhgpsParams.secondsPerRealization on 2 cores) and %s of published minima and spectra",
+            plan.points, plan.chunks, plan.tasks, plan.coreHours, bytesText(plan.bytes as double))
+    }
+
+    static String bytesText(double bytes) {
+        def units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
+        int u = 0
+        while (bytes >= 1000 && u < units.size() - 1) {
+            bytes /= 1000
+            u++
+        }
+        return String.format(Locale.ROOT, '%.3g %s', bytes, units[u])
+    }
+
+    /** Refuses a plan above --max_core_hours, saying how to go on. */
+    static void checkPlan(Map plan, double maxCoreHours) {
+        if (plan.coreHours > maxCoreHours) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "--max_core_hours %s: this study needs about %.3g core-hours (%d tasks, %s of published files), more than the "
+                    + "limit; to run it anyway raise the limit, e.g. --max_core_hours %.0f, or make it smaller (--realizations, --N, fewer points)",
+                maxCoreHours == Math.rint(maxCoreHours) ? "${(long) maxCoreHours}" : "${maxCoreHours}", plan.coreHours, plan.tasks, bytesText(plan.bytes as double), Math.ceil(plan.coreHours * 1.1)))
+        }
     }
 }

@@ -7,16 +7,22 @@ class KhgpsPipeline {
     /** The study points of this run, for study.json. */
     static List<Map> POINTS = []
 
+    /** point id -> why it failed ("stage: message"; several stages joined by "; "), for study.json and the log. */
+    static final Map<String, String> FAILED = new java.util.concurrent.ConcurrentSkipListMap<>()
+
     /** The study points, or a stop with a message naming the bad parameter. */
-    static List<Map> initialise(workflow, Map params, log) {
+    static List<Map> initialise(workflow, Map nfParams, log) {
         List<Map> points
+        Map plan
         def schema = KhgpsSchema.load(workflow.projectDir.toFile())
+        Map params = asTyped(nfParams, workflow.commandLine?.toString())
         try {
             KhgpsSchema.requireKnown(schema, params)
             points = KhgpsParams.points(params, workflow.projectDir.toFile())
             // the types, ranges, enums and patterns of nextflow_schema.json; the study's own
             // parameters above and the cross-parameter checks below say more precisely what is wrong
             KhgpsSchema.requireValid(schema, params)
+            long minModes = params.min_modes as long
             KhgpsParams.checkMemory(points, params.max_memory)
             long modes = KhgpsParams.integer('modes', params.modes, 0, 'an integer >= 0 (0 = 2% of N)')
             long vectors = KhgpsParams.integer('save_vectors', params.save_vectors, 0, 'an integer >= 0')
@@ -32,6 +38,11 @@ class KhgpsPipeline {
             if (params.spectrum == 'full' && (modes != 0 || vectors != 0)) {
                 throw new IllegalArgumentException("--modes and --save_vectors need --spectrum lowest")
             }
+            KhgpsParams.checkFit(points, minModes, params.window.toString(), params.tail_fraction as double,
+                params.spectrum.toString(), modes)
+            plan = KhgpsParams.plan(points, params.spectrum.toString(), modes, vectors)
+            log.info KhgpsParams.planText(plan)
+            KhgpsParams.checkPlan(plan, params.max_core_hours as double)
         } catch (IllegalArgumentException e) {
             Nextflow.error("Invalid parameter: ${e.message}")
         }
@@ -49,7 +60,7 @@ class KhgpsPipeline {
         def info = new File("${params.outdir}/pipeline_info")
         info.mkdirs()
         def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
-        new File(info, "params_${stamp}.json").text = paramsJson(params)
+        new File(info, "params_${stamp}.json").text = paramsJson(nfParams)
         def counts = points*.realizations.unique().sort()
         def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
         log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
@@ -58,6 +69,55 @@ class KhgpsPipeline {
         }
         POINTS = points
         return points
+    }
+
+    /**
+     * The parameters as the user typed the numbers: Nextflow turns --seed 99999999999999999999 into
+     * the double 1.0E20 before the pipeline sees it; the command line still holds the digits.
+     */
+    static Map asTyped(Map params, String commandLine) {
+        Map out = new LinkedHashMap(params)
+        def words = (commandLine ?: '').trim().split(/\s+/) as List
+        words.eachWithIndex { w, i ->
+            def m = w =~ /^--([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/
+            if (m.matches()) {
+                String name = m.group(1)
+                String raw = m.group(2) != null ? m.group(2) : (i + 1 < words.size() ? words[i + 1] : null)
+                if (out[name] instanceof Number && raw != null && raw ==~ /[+-]?[0-9.]+([eE][+-]?\d+)?/) {
+                    out[name] = raw
+                }
+            }
+        }
+        return out
+    }
+
+    /**
+     * A point failed in a stage (bin/khgps-point-stage wrote why): recorded for the report and
+     * study.json; with --failed_points fail, the run stops here naming the point.
+     */
+    static List pointFailed(Map meta, String stage, String reason, Object policy) {
+        String line = "${stage}: ${reason}".toString()
+        FAILED.merge(meta.id as String, line) { a, b -> a + '; ' + b }
+        if (policy == 'fail') {
+            Nextflow.error("point ${meta.id} (N=${meta.N} h=${meta.h} J=${meta.J} kappa0=${meta.kappa0}) failed in ${line} "
+                + "and --failed_points is fail (with --failed_points report the other points go on and summary.csv says why)")
+        }
+        return [meta, line]
+    }
+
+    /** The failed points as the TSV khgps report --failed reads (one row per point; '' when none failed). */
+    static String failedTsv(List failures) {
+        if (!failures) {
+            return ''
+        }
+        def byId = new TreeMap<String, List>()
+        failures.each { meta, line -> byId.computeIfAbsent(meta.id as String) { [meta, []] }[1] << line }
+        def rows = byId.collect { id, entry ->
+            def (meta, lines) = entry
+            [id, meta.N, meta.h, meta.J, meta.kappa0, meta.realizations, lines.sort().join('; ')]
+                .collect { it.toString().replaceAll(/[\t\r\n]+/, ' ') }.join('\t')
+        }
+        return (['point_id\tN\th\tJ\tkappa0\trealizations\treason'] + rows).join('\n') + '\n'
     }
 
     /** stage -> fingerprint of its code, from the tools' jar ('stub' in stub runs). */
@@ -99,6 +159,10 @@ class KhgpsPipeline {
             KhgpsRoCrate.copySources(workflow.projectDir, KhgpsOutdir.outdir(workflow, params))
             KhgpsOutdir.removeStale(workflow, params, KhgpsProvenance.PUBLISHED.keySet(), log)
             KhgpsProvenance.writeStudy(workflow, params, POINTS)
+        }
+        if (FAILED) {
+            log.warn("khgps-nf: ${FAILED.size()} of ${POINTS.size()} study points failed (summary.csv: status failed and the reason; "
+                + "--failed_points fail makes this stop the run):\n" + FAILED.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
         }
         log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"
     }

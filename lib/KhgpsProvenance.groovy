@@ -141,6 +141,8 @@ class KhgpsProvenance {
             disorder        : KhgpsParams.disorderMode(params.disorder),
             points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
             files           : files,
+            // point id -> why it failed (--failed_points report); empty when every point is ok
+            failed_points   : new TreeMap(KhgpsPipeline.FAILED),
         ]
         def tmp = outdir.resolve('.study.json.tmp')
         tmp.text = JsonOutput.prettyPrint(JsonOutput.toJson(study)) + '\n'

@@ -30,23 +30,44 @@ workflow KHGPS {
     MINIMIZE(SAMPLE.out.disorder, code.minimize)
     DIAGONALIZE(MINIMIZE.out.minima, code.diagonalize)
 
-    // each point's histogram starts when its own chunks are done (groupKey knows how many)
-    by_point = MINIMIZE.out.minima
+    // Every chunk ends with its minima and spectra or with the reason it failed (bin/khgps-point-stage),
+    // so each point's group is complete: its histogram starts when its own chunks are done (groupKey
+    // knows how many), and a point with a failed chunk fails alone.
+    chunk_done = MINIMIZE.out.minima
         .join(DIAGONALIZE.out.spectra)
-        .map { meta, minima, spectra -> [groupKey(by_id[meta.id], n_chunks[meta.id]), minima, spectra] }
-        .groupTuple(sort: { a, b -> a.name <=> b.name })
-        .map { key, minima, spectra -> [key.getGroupTarget(), minima + spectra] }
-    HISTOGRAM(by_point, code.histogram)
+        .map { meta, minima, spectra -> [meta, [minima, spectra], ''] }
+    chunk_failed = MINIMIZE.out.failed.mix(DIAGONALIZE.out.failed)
+        .map { meta, reason -> [meta, [], "chunk ${meta.first}-${meta.last}: ${reason.text.trim()}".toString()] }
+    by_point = chunk_done.mix(chunk_failed)
+        .map { meta, files, reason -> [groupKey(by_id[meta.id], n_chunks[meta.id]), files, reason] }
+        .groupTuple()
+        .map { key, files, reasons ->
+            [key.getGroupTarget(), files.flatten().sort { a, b -> a.name <=> b.name }, reasons.findAll { it }.sort()] }
+        .branch { meta, files, reasons ->
+            failed: reasons
+            ok: true
+        }
+    HISTOGRAM(by_point.ok.map { meta, files, reasons -> [meta, files] }, code.histogram)
     FIT(HISTOGRAM.out.dos, code.fit)
     // the RS theory of each point on its histogram's bins, beside the simulation in the report
     THEORY(HISTOGRAM.out.dos, code.theory)
+
+    // the points that failed, and why (one line per failed stage), for summary.csv, the report and study.json
+    point_failed = by_point.failed
+        .map { meta, files, reasons -> [meta, 'minimize/diagonalize', reasons.join('; ')] }
+        .mix(HISTOGRAM.out.failed.map { meta, f -> [meta, 'histogram', f.text.trim()] },
+             FIT.out.failed.map { meta, f -> [meta, 'fit', f.text.trim()] },
+             THEORY.out.failed.map { meta, f -> [meta, 'theory', f.text.trim()] })
+        .map { meta, stage, reason -> KhgpsPipeline.pointFailed(meta, stage, reason, params.failed_points) }
+    failed_tsv = point_failed.toList().map { KhgpsPipeline.failedTsv(it) }
 
     report_inputs = HISTOGRAM.out.dos
         .join(FIT.out.fit)
         .join(THEORY.out.theory)
         .flatMap { meta, dos, fit_h5, fit_json, theory -> [dos, fit_h5, theory] }
-        .collect(sort: { a, b -> a.name <=> b.name })
-    REPORT(report_inputs, n_points, params_json, code.report)
+        .toList()
+        .map { files -> files.sort { a, b -> a.name <=> b.name } }
+    REPORT(report_inputs, failed_tsv, n_points, params_json, code.report)
 
     // what conf/modules.config publishes where, for the hashes in results/study.json
     MINIMIZE.out.minima.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/minima/${f.name}", f) }

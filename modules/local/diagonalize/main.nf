@@ -9,14 +9,16 @@ process DIAGONALIZE {
     val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
-    tuple val(meta), path("spectra_*.h5"), emit: spectra
+    tuple val(meta), path("spectra_*.h5"), optional: true, emit: spectra
+    // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
+    tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsParams.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
-    khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    khgps-point-stage khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     """
 
     stub:

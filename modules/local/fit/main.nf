@@ -8,12 +8,14 @@ process FIT {
     val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
-    tuple val(meta), path("fit_${meta.id}.h5"), path("fit_${meta.id}.json"), emit: fit
+    tuple val(meta), path("fit_${meta.id}.h5"), path("fit_${meta.id}.json"), optional: true, emit: fit
+    // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
+    tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
     script:
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
-    khgps fit --in ${dos} --out fit_${meta.id}.h5 --json fit_${meta.id}.json ${task.ext.args ?: ''}
+    khgps-point-stage khgps fit --in ${dos} --out fit_${meta.id}.h5 --json fit_${meta.id}.json ${task.ext.args ?: ''}
     """
 
     stub:

@@ -8,12 +8,14 @@ process HISTOGRAM {
     val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
-    tuple val(meta), path("dos_${meta.id}.h5"), emit: dos
+    tuple val(meta), path("dos_${meta.id}.h5"), optional: true, emit: dos
+    // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
+    tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
     script:
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
-    khgps histogram --out dos_${meta.id}.h5 ${task.ext.args ?: ''} ${minima_and_spectra}
+    khgps-point-stage khgps histogram --out dos_${meta.id}.h5 ${task.ext.args ?: ''} ${minima_and_spectra}
     """
 
     stub:

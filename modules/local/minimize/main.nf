@@ -8,14 +8,16 @@ process MINIMIZE {
     val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
-    tuple val(meta), path("minima_*.h5"), emit: minima
+    tuple val(meta), path("minima_*.h5"), optional: true, emit: minima
+    // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
+    tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
     script:
     def name = String.format('minima_%06d-%06d.h5', meta.first, meta.last)
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
-    khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    khgps-point-stage khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     """
 
     stub:

@@ -5,6 +5,7 @@ process REPORT {
 
     input:
     path(dos_and_fit)
+    val(failed)   // the failed points as TSV (KhgpsPipeline.failedTsv), '' when none failed
     val(points)
     val(params_json)
     val(code)   // fingerprint of the stage's code: part of the cache key
@@ -22,8 +23,9 @@ process REPORT {
     cat > params.json <<'KHGPS_PARAMS_EOF'
 ${params_json}
 KHGPS_PARAMS_EOF
+    ${failed ? "cat > failed_points.tsv <<'KHGPS_FAILED_EOF'\n${failed}KHGPS_FAILED_EOF" : ''}
     khgps report --out report.html --summary summary.csv --analysis analysis.json --plots plots --params params.json \\
-        ${task.ext.args ?: ''} ${dos_and_fit}
+        ${failed ? '--failed failed_points.tsv' : ''} ${task.ext.args ?: ''} ${dos_and_fit}
     cat > versions.yml <<KHGPS_VERSIONS_EOF
 "${task.process}":
     khgps: \$(khgps --version | cut -d' ' -f2)

@@ -8,12 +8,14 @@ process THEORY {
     val(code)   // fingerprint of the stage's code: part of the cache key
 
     output:
-    tuple val(meta), path("theory_${meta.id}.h5"), emit: theory
+    tuple val(meta), path("theory_${meta.id}.h5"), optional: true, emit: theory
+    // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
+    tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
     script:
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
-    khgps theory --dos ${dos} --out theory_${meta.id}.h5 ${task.ext.args ?: ''}
+    khgps-point-stage khgps theory --dos ${dos} --out theory_${meta.id}.h5 ${task.ext.args ?: ''}
     """
 
     stub:

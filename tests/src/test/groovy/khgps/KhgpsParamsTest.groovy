@@ -167,6 +167,66 @@ class KhgpsParamsTest extends Specification {
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,0.01,x,1\n' || 'line 3: --J must be a number'
         'N,h,J,kappa0\n100,0.01,0.1,1\n100,1e-2,0.1,1.0\n' || 'more than once'
         'N,h,J,kappa0,realizations\n100,0.01,0.1,1,0\n' || 'line 2: --realizations must be an integer >= 1'
+        'N,h,J,kappa0,h\n100,0.01,0.1,1,0.02\n' || 'has the column(s) h more than once'
+        'N,h,J,kappa0\n100,0,0.1,1\n'            || '--h 0 with --J 0.1 (point N=100 h=0.0 J=0.1 kappa0=1.0) cannot work'
+    }
+
+    def 'should allow h = 0 without coupling: x = 0 is then the minimum'() {
+        expect:
+        KhgpsParams.points([N: 256, h: '0', J: '0', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4]).size() == 1
+    }
+
+    def 'should plan the paper study above the default --max_core_hours and below the paper profile\'s own limit'() {
+        given:
+        def points = KhgpsParams.points([points: 'assets/paper.csv', realizations: 1150, seed: 2021, chunk_size: 0],
+                Nextflow.ROOT.toFile())
+        def defaultLimit = (Nextflow.ROOT.resolve('nextflow.config').text =~ /max_core_hours\s*=\s*(\d+)/)[0][1] as double
+        def paperLimit = (Nextflow.ROOT.resolve('conf/paper.config').text =~ /max_core_hours\s*=\s*(\d+)/)[0][1] as double
+
+        when:
+        def plan = KhgpsParams.plan(points)
+
+        then: '22 x 1150 x 124.1 s on 2 cores, the cost docs/usage.md gives'
+        Math.abs(plan.coreHours - 22 * 1150 * 124.1 * 2 / 3600) < 1
+        plan.chunks == 22 * 575
+        plan.coreHours > defaultLimit
+        plan.coreHours < paperLimit
+
+        when: 'the default limit refuses it, naming the parameter and how to go on'
+        KhgpsParams.checkPlan(plan, defaultLimit)
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.startsWith('--max_core_hours 1000: this study needs about 1.74e+03 core-hours')
+        e.message.contains('raise the limit, e.g. --max_core_hours')
+    }
+
+    def 'should name --realizations or N when the fit cannot have min_modes + 1 frequencies'() {
+        when:
+        KhgpsParams.checkFit(KhgpsParams.points([N: 2, h: 0.01, J: '0.1', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4]),
+                20, 'auto', 0.01, 'full', 0)
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains('--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.1 kappa0=1.0 16 modes')
+        e.message.contains('use N >= 3 with 8 realizations, or --realizations >= 11')
+
+        when: '--spectrum lowest: K modes per realization (2% of N = 6 at N = 256) x 3 realizations'
+        KhgpsParams.checkFit(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 3, seed: 1, chunk_size: 4]),
+                20, 'auto', 0.01, 'lowest', 0)
+
+        then:
+        def lowest = thrown(IllegalArgumentException)
+        lowest.message.startsWith('--modes 6 per realization x 3 realizations gives the point N=256 h=0.01 J=0.1 kappa0=1.0 18 lowest')
+        KhgpsParams.plan(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 4, seed: 1, chunk_size: 4]),
+                'lowest', 16, 2).bytes == 4 * (16 * 256 + 64 + 24 * 16 + 8 * 256 * 2 + 64)
+
+        when: 'just enough modes'
+        KhgpsParams.checkFit(KhgpsParams.points([N: 3, h: 0.01, J: '0.1', kappa0: 1, realizations: 7, seed: 1, chunk_size: 4]),
+                20, 'auto', 0.01, 'full', 0)
+
+        then:
+        noExceptionThrown()
     }
 
     def 'should reserve at least the off-heap memory the lowest-mode search uses (N = #N, modes = #MODES)'() {

@@ -38,6 +38,60 @@ class ParameterValidationTest extends Specification {
         'spectrum'     | 'half'      || "--spectrum must be full or lowest, got 'half'"
         'modes'        | '3'         || '--modes and --save_vectors need --spectrum lowest'
         'modes'        | '-1'        || '--modes must be an integer >= 0 (0 = 2% of N), got -1'
+        // issue 17: settings that used to fail late, silently change, or stop with a stack trace
+        'N'            | '2'         || '--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.05 kappa0=1.0 16 modes, but the fit needs at least min_modes + 1 = 21 lowest frequencies: use N >= 3 with 8 realizations'
+        'tail_fraction' | '0.01,0.02' || "--tail_fraction takes one value (a number in (0, 1)), got '0.01,0.02'"
+        'h'            | '1e-400'    || '--h 1e-400 is below the smallest normal double (2.2250738585072014E-308): it would become 0'
+        'h'            | '0'         || '--h 0 with --J 0.05 (point N=256 h=0.0 J=0.05 kappa0=1.0) cannot work: the minimizer starts at x = 0'
+        'max_cpus'     | '0'         || '--max_cpus must be an integer >= 1, got 0'
+        'max_cpus'     | 'abc'       || "--max_cpus must be an integer (an integer >= 1), got 'abc'"
+        'max_memory'   | '1..GB'     || "--max_memory must be a size > 0 like 24.GB or 512.MB, got '1..GB'"
+        'seed'         | '99999999999999999999' || '--seed is out of range: it must be an integer from -9223372036854775808 to 9223372036854775807 (64 bits), got 99999999999999999999'
+        'failed_points' | 'maybe'    || "--failed_points must be report or fail, got 'maybe'"
+        'max_core_hours' | '0'       || '--max_core_hours must be a number > 0, got 0'
+        'realizations' | '1000000000' || 'to run it anyway raise the limit, e.g. --max_core_hours'
+    }
+
+    def 'should refuse a fraction window the histogram cannot serve, naming --tail_fraction'() {
+        when:
+        def run = Nextflow.run(Nextflow.tempDir('badfraction'), ['-profile', 'test', '--window', 'fraction',
+                                                                 '--tail_fraction', '0.5', '--realizations', '100'])
+
+        then:
+        run.exitCode != 0
+        run.output.contains('--tail_fraction 0.5 asks the fit of point N=256 h=0.01 J=0.05 kappa0=1.0 for its lowest 12801 frequencies, '
+                + 'but the histogram keeps only the lowest 5120')
+        run.count('Submitted process') == 0
+    }
+
+    def 'should refuse a points file with a repeated column'() {
+        given:
+        def dir = Nextflow.tempDir('repeatedcolumn')
+        dir.resolve('points.csv').text = 'N,h,J,kappa0,J\n256,0.01,0.1,1,0.2\n'
+
+        when:
+        def run = Nextflow.run(dir, ['-profile', 'test', '--points', 'points.csv'])
+
+        then:
+        run.exitCode != 0
+        run.output.contains('points.csv has the column(s) J more than once (header: N,h,J,kappa0,J)')
+        run.count('Submitted process') == 0
+    }
+
+    def 'should print the plan before the first task and refuse one above --max_core_hours, saying how to go on'() {
+        when:
+        def small = Nextflow.run(Nextflow.tempDir('plan'), ['-profile', 'test', '-stub-run'])
+        def huge = Nextflow.run(Nextflow.tempDir('hugeplan'), ['-profile', 'test', '--realizations', '1000000000'])
+
+        then:
+        small.exitCode == 0
+        small.output.contains('plan: 2 points, 4 chunks, 19 tasks; about ')
+        small.output.indexOf('plan: ') < small.output.indexOf('Submitted process')
+        huge.exitCode != 0
+        huge.output.contains('plan: 2 points, 500000000 chunks, 1500000007 tasks; about 1.12e+05 core-hours')
+        huge.output.contains('Invalid parameter: --max_core_hours 1000: this study needs about 1.12e+05 core-hours')
+        huge.output.contains('raise the limit, e.g. --max_core_hours 122843')
+        huge.count('Submitted process') == 0
     }
 
     def 'should reject more lowest modes than N and more saved vectors than modes'() {

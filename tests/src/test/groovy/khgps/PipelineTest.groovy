@@ -55,8 +55,9 @@ class PipelineTest extends Specification {
         rows.find { (it.J as double) == 0.2 }.window_ok == '1'
         // stronger coupling displaces the oscillators more
         rows.find { (it.J as double) == 0.2 }.x2 as double > (rows.find { (it.J as double) == 0.05 }.x2 as double)
-        // the RS theory and the simulation's chi, appended after the existing columns
-        header.takeRight(5) == ['chi', 'x2_rs', 'chi_rs', 'A_g_rs', 'A_g_rs_dressed']
+        // the RS theory and the simulation's chi, appended after the existing columns; then each point's status
+        header.takeRight(7) == ['chi', 'x2_rs', 'chi_rs', 'A_g_rs', 'A_g_rs_dressed', 'status', 'reason']
+        rows.every { it.status == 'ok' }
         rows.every { it.chi == it.mean_inverse_lambda }
         // MODEL.md's reference values at h = 0.01, kappa0 = 1
         Math.abs((rows.find { (it.J as double) == 0.05 }.x2_rs as double) / 0.007686 - 1) < 0.005

@@ -31,7 +31,35 @@ final class ReportCommand implements Command {
     static final String SUMMARY_HEADER = "point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
             + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,exponent_modes,"
-            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed";
+            + "exponent_consistent_with_4,omega_x_family,omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed,"
+            + "status,reason";
+
+    /** A point that failed in the pipeline (--failed): its parameters and why; its numbers are nan in summary.csv. */
+    record FailedPoint(String id, int n, double h, double j, double kappa0, long realizations, String reason) {
+
+        /** The TSV the pipeline writes (KhgpsPipeline.failedTsv): point_id, N, h, J, kappa0, realizations, reason. */
+        static List<FailedPoint> read(Path file) throws IOException, BadInputException {
+            List<String> lines = Files.readAllLines(file);
+            if (lines.isEmpty() || !lines.get(0).equals("point_id\tN\th\tJ\tkappa0\trealizations\treason")) {
+                throw new BadInputException("--failed: " + file + " lacks the header point_id, N, h, J, kappa0, realizations, "
+                        + "reason (tab-separated)");
+            }
+            List<FailedPoint> out = new ArrayList<>();
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String[] c = lines.get(i).split("\t", -1);
+                try {
+                    out.add(new FailedPoint(c[0], Integer.parseInt(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3]),
+                            Double.parseDouble(c[4]), Long.parseLong(c[5]), c[6]));
+                } catch (RuntimeException e) {
+                    throw new BadInputException("--failed: " + file + " line " + (i + 1) + " is not a failed point: " + lines.get(i));
+                }
+            }
+            return out;
+        }
+    }
 
     /** One point's dos and fit, and its RS theory ({@code null} when no theory file was given for it). */
     record Point(DosFile dos, FitFile fit, TheoryFile theory) {
@@ -69,7 +97,9 @@ final class ReportCommand implements Command {
                 .addOption(Args.optional("plots", "dir", "also write each plot as PNG and SVG into this directory"))
                 .addOption(Args.optional("params", "file", "the run's parameters as JSON, shown in the provenance"))
                 .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"))
-                .addOption(Args.optional("analysis", "file", "also write the cross-point analysis as JSON here"));
+                .addOption(Args.optional("analysis", "file", "also write the cross-point analysis as JSON here"))
+                .addOption(Args.optional("failed", "file", "the points that failed in the pipeline (TSV: point_id, N, h, J, "
+                        + "kappa0, realizations, reason): summary.csv rows with status failed, a section of the report"));
     }
 
     @Override
@@ -102,6 +132,25 @@ final class ReportCommand implements Command {
                 throw new BadInputException("input file " + p + " is a " + kind + " file, expected dos, fit or theory files");
             }
         }
+        List<FailedPoint> failed = line.hasOption("failed") ? FailedPoint.read(Path.of(line.getOptionValue("failed"))) : List.of();
+        for (FailedPoint f : failed) {
+            if (dos.containsKey(f.id())) {
+                throw new BadInputException("point " + f.id() + " is given as failed and has a dos file");
+            }
+        }
+        if (dos.isEmpty() && !failed.isEmpty()) {
+            // every point failed: the summary and a report that say why, nothing to plot or analyse
+            writeAtomically(summary, summaryCsv(List.of(), null, failed));
+            if (line.hasOption("analysis")) {
+                writeAtomically(Args.output(line, "analysis"), "{\"points\": [], \"failed_points\": " + failed.size() + "}\n");
+            }
+            if (plots != null) {
+                Files.createDirectories(plots);
+            }
+            writeAtomically(out, Html.failedOnly(line.getOptionValue("title", "KHGPS study"), failed));
+            System.err.printf("report: all %d points failed -> %s, %s%n", failed.size(), out, summary);
+            return;
+        }
         if (dos.isEmpty()) {
             throw new BadInputException("no dos files given");
         }
@@ -120,7 +169,7 @@ final class ReportCommand implements Command {
                 p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
         String plotly = PlotlyAsset.script(); // its checksum is checked before anything is written
-        writeAtomically(summary, summaryCsv(points, analysis));
+        writeAtomically(summary, summaryCsv(points, analysis, failed));
         if (line.hasOption("analysis")) {
             writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis));
         }
@@ -135,7 +184,7 @@ final class ReportCommand implements Command {
         }
         String params = line.hasOption("params") ? Files.readString(Path.of(line.getOptionValue("params"))) : null;
         String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, images, params,
-                invocation.provenance(inputs), plotly);
+                invocation.provenance(inputs), plotly, failed);
         writeAtomically(out, html);
         System.err.printf("report: %d points -> %s, %s%n", points.size(), out, summary);
     }
@@ -185,7 +234,7 @@ final class ReportCommand implements Command {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static String summaryCsv(List<Point> points, StudyAnalysis.Result analysis) {
+    static String summaryCsv(List<Point> points, StudyAnalysis.Result analysis, List<FailedPoint> failed) {
         StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -202,10 +251,22 @@ final class ReportCommand implements Command {
                     f.consistent() ? "1" : "0", num(f.tail().omegaMaxPhysics()), num(f.tail().exponentOmegaMax()),
                     Integer.toString(f.tail().exponentModes()), f.tail().consistentWith4() ? "1" : "0",
                     num(a.omegaXFamily()), num(a.omegaXFamilyErr()),
-                    num(d.meanInverseLambda()), rs(p, Rs.X2), rs(p, Rs.CHI), rs(p, Rs.A_G), rs(p, Rs.A_G_DRESSED)))
+                    num(d.meanInverseLambda()), rs(p, Rs.X2), rs(p, Rs.CHI), rs(p, Rs.A_G), rs(p, Rs.A_G_DRESSED), "ok", ""))
                     .append('\n');
         }
+        // failed points last: their parameters, nan for every number they never got, and why
+        int unknown = SUMMARY_HEADER.split(",").length - 8;
+        for (FailedPoint f : failed) {
+            sb.append(String.join(",", f.id(), Integer.toString(f.n()), num(f.h()), num(f.j()), num(f.kappa0()),
+                    Long.toString(f.realizations()))).append(",nan".repeat(unknown)).append(",failed,")
+                    .append(csvText(f.reason())).append('\n');
+        }
         return sb.toString();
+    }
+
+    /** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+    static String csvText(String text) {
+        return text.matches("(?s).*[,\"\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /** The RS numbers a point is compared on, with the simulation's counterpart. */
@@ -247,8 +308,37 @@ final class ReportCommand implements Command {
         private Html() {
         }
 
+        /** The page when every point failed: the reasons, nothing to plot. */
+        static String failedOnly(String title, List<FailedPoint> failed) {
+            StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                    .append(esc(title)).append("</title></head><body>\n<h1>").append(esc(title)).append("</h1>\n")
+                    .append("<p>All ").append(failed.size()).append(" study points failed: no results to show.</p>\n");
+            failedSection(sb, failed);
+            return sb.append("</body></html>\n").toString();
+        }
+
+        /** The failed points and why (nothing when none failed). */
+        static void failedSection(StringBuilder sb, List<FailedPoint> failed) {
+            if (failed.isEmpty()) {
+                return;
+            }
+            sb.append("<h2 id=\"failed-points\">Failed points</h2>\n<p>").append(failed.size()).append(failed.size() == 1
+                    ? " point" : " points").append(" failed and ").append(failed.size() == 1 ? "is" : "are")
+                    .append(" in no plot or table below; summary.csv has ").append(failed.size() == 1 ? "its row" : "their rows")
+                    .append(" with status failed and the reason (--failed_points fail stops the run instead).</p>\n")
+                    .append("<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
+                            + "<th>realizations</th><th>reason</th></tr>\n");
+            for (FailedPoint f : failed) {
+                sb.append("<tr><td>").append(esc(f.id())).append("</td><td>").append(f.n()).append("</td><td>").append(fmt(f.h()))
+                        .append("</td><td>").append(fmt(f.j())).append("</td><td>").append(fmt(f.kappa0())).append("</td><td>")
+                        .append(f.realizations()).append("</td><td style=\"text-align:left\">").append(esc(f.reason()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</table>\n");
+        }
+
         static String report(String title, List<Point> points, StudyAnalysis.Result analysis, Map<String, Figure> images,
-                             String params, Provenance prov, String plotly) {
+                             String params, Provenance prov, String plotly, List<FailedPoint> failed) {
             StringBuilder sb = new StringBuilder();
             sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                     .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
@@ -264,9 +354,12 @@ final class ReportCommand implements Command {
                             + ".long{max-height:14em;overflow:auto;font-family:monospace;font-size:12px}</style></head><body>\n");
             sb.append("<h1>").append(esc(title)).append("</h1>\n");
             sb.append("<p>KHGPS mean-field model (Rainone, Urbani, Zamponi, Lerner, Bouchbinder, SciPost Phys. Core 4, 008, 2021): ")
-                    .append(points.size()).append(" study points. D(&omega;) is normalized per mode; A<sub>g</sub> from the "
+                    .append(points.size()).append(" study points")
+                    .append(failed.isEmpty() ? "" : " (and " + failed.size() + " that failed: <a href=\"#failed-points\">Failed points</a>)")
+                    .append(". D(&omega;) is normalized per mode; A<sub>g</sub> from the "
                             + "cumulative count of the lowest modes, N(&omega;) = A<sub>g</sub>&omega;<sup>5</sup>/5; the exponent "
                             + "from the Hill estimator on the same window (expected &asymp; 4).</p>\n");
+            failedSection(sb, failed);
             sb.append("<h2>Study points</h2>\n<table><tr><th>point_id</th><th>N</th><th>h</th><th>J</th><th>&kappa;<sub>0</sub></th>"
                     + "<th>realizations</th><th>converged</th><th>negative modes</th><th>A<sub>g</sub></th><th>exponent</th>"
                     + "<th>A<sub>g</sub> window &omega;</th><th>exponent window &omega;</th><th>exponent consistent with 4</th>"

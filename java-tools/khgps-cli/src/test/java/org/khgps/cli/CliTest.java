@@ -144,9 +144,11 @@ class CliTest {
         assertTrue(csv.get(0).startsWith("point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
                 + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
                 + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,"), "existing columns first, in their order");
-        assertTrue(csv.get(0).endsWith(",omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed"), csv.get(0));
+        assertTrue(csv.get(0).endsWith(",omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed,status,reason"), csv.get(0));
         List<String> header = List.of(csv.get(0).split(","));
-        String[] row = csv.get(1).split(",");
+        String[] row = csv.get(1).split(",", -1);
+        assertEquals("ok", row[header.indexOf("status")]);
+        assertEquals("", row[header.indexOf("reason")]);
         assertEquals(Double.toString(theory.solution().q()), row[header.indexOf("x2_rs")]);
         assertEquals(Double.toString(dos.meanInverseLambda()), row[header.indexOf("chi")]);
         assertTrue(Files.readString(dir.resolve("report.html")).contains("Replica-symmetric (cavity) theory"));
@@ -159,6 +161,38 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp-")));
         }
+    }
+
+    @Test
+    void reportGivesFailedPointsARowWithTheirReason() throws Exception {
+        chunk(0, 3, "a");
+        ok("histogram", "--out", p("dos.h5"), p("minimaa.h5"), p("spectraa.h5"));
+        ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--min-modes", "10");
+        Files.writeString(dir.resolve("failed.tsv"), "point_id\tN\th\tJ\tkappa0\trealizations\treason\n"
+                + "0123456789ab\t64\t0.01\t0.3\t1.0\t3\thistogram: khgps histogram: no realization converged, \"none\" (exit 2)\n");
+        ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--failed", p("failed.tsv"), p("dos.h5"), p("fit.h5"));
+        List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
+        assertEquals(3, csv.size());
+        List<String> header = List.of(csv.get(0).split(","));
+        assertEquals(List.of("status", "reason"), header.subList(header.size() - 2, header.size()), "new columns last");
+        assertTrue(csv.get(1).endsWith(",ok,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("0123456789ab,64,0.01,0.3,1.0,3,nan,nan,"), csv.get(2));
+        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 2)\""),
+                csv.get(2));
+        String fields = csv.get(2).substring(0, csv.get(2).indexOf(",\"histogram"));
+        assertEquals(header.size() - 1, fields.split(",").length, "one field per column");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Failed points") && html.contains("0123456789ab") && html.contains("no realization converged"));
+
+        // every point failed: the summary and the report still say which and why
+        ok("report", "--out", p("none.html"), "--summary", p("none.csv"), "--analysis", p("none.json"), "--plots", p("noplots"),
+                "--failed", p("failed.tsv"));
+        List<String> none = Files.readAllLines(dir.resolve("none.csv"));
+        assertEquals(2, none.size());
+        assertTrue(none.get(1).contains(",failed,"));
+        assertTrue(Files.readString(dir.resolve("none.html")).contains("All 1 study points failed"));
+        Run bad = khgps("report", "--out", p("x.html"), "--summary", p("x.csv"), "--failed", p("dos.h5"));
+        assertEquals(Main.BAD_INPUT, bad.code(), bad.err());
     }
 
     @Test
