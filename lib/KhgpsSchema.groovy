@@ -259,7 +259,11 @@ class KhgpsSchema {
         return !prop.containsKey('default') ? '' : d instanceof Number ? d.toString().replace('E', 'e') : d.toString()
     }
 
+    /** A value as the user typed it: text quoted, numbers (also those KhgpsPipeline.asTyped kept as typed) bare. */
     private static String show(Object value) {
+        if (value instanceof CharSequence && value.toString() ==~ /[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/) {
+            return value.toString()
+        }
         return value instanceof CharSequence ? "'${value}'" : value instanceof Collection ? (value as List).toString() : value.toString()
     }
 

@@ -44,8 +44,8 @@ class ParameterValidationTest extends Specification {
         'h'            | '1e-400'    || '--h 1e-400 is below the smallest normal double (2.2250738585072014E-308): it would become 0'
         'h'            | '0'         || '--h 0 with --J 0.05 (point N=256 h=0.0 J=0.05 kappa0=1.0) cannot work: the minimizer starts at x = 0'
         'max_cpus'     | '0'         || '--max_cpus must be an integer >= 1, got 0'
-        'max_cpus'     | 'abc'       || "--max_cpus must be an integer (an integer >= 1), got 'abc'"
-        'max_memory'   | '1..GB'     || "--max_memory must be a size > 0 like 24.GB or 512.MB, got '1..GB'"
+        'max_cpus'     | 'abc'       || "--max_cpus must be an integer >= 1, got 'abc'"
+        'max_memory'   | '1..GB'     || "--max_memory must be a size like 24.GB or 512.MB, got '1..GB'"
         'seed'         | '99999999999999999999' || '--seed is out of range: it must be an integer from -9223372036854775808 to 9223372036854775807 (64 bits), got 99999999999999999999'
         'failed_points' | 'maybe'    || "--failed_points must be report or fail, got 'maybe'"
         'max_core_hours' | '0'       || '--max_core_hours must be a number > 0, got 0'
