@@ -85,6 +85,20 @@ class KhgpsProvenance {
         }
     }
 
+    /**
+     * The lines a task's script ends with: its versions.yml (nf-core's layout: process -> tool ->
+     * version), read inside the task, so a container's tools report their own versions. The
+     * workflow gathers them into pipeline_info/versions.yml.
+     */
+    static String versionsScript(String process, Object nextflowVersion) {
+        return """cat > versions.yml <<KHGPS_VERSIONS_EOF
+"${process}":
+    khgps: \$(khgps --version | cut -d' ' -f2)
+    java: "\$(java -version 2>&1 | head -1 | sed 's/"//g')"
+    nextflow: ${nextflowVersion}
+KHGPS_VERSIONS_EOF"""
+    }
+
     static String sha256(Path file) {
         def md = MessageDigest.getInstance('SHA-256')
         file.withInputStream { input ->

@@ -69,6 +69,13 @@ workflow KHGPS {
         .map { files -> files.sort { a, b -> a.name <=> b.name } }
     REPORT(report_inputs, failed_tsv, n_points, params_json, code.report)
 
+    // every process's tool versions (nf-core's layout), once per process, into pipeline_info/
+    SAMPLE.out.versions.mix(MINIMIZE.out.versions, DIAGONALIZE.out.versions, HISTOGRAM.out.versions,
+            FIT.out.versions, THEORY.out.versions, REPORT.out.versions)
+        .map { it.text }
+        .unique()
+        .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
+
     // what conf/modules.config publishes where, for the hashes in results/study.json
     MINIMIZE.out.minima.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/minima/${f.name}", f) }
     DIAGONALIZE.out.spectra.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/spectra/${f.name}", f) }

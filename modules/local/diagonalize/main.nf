@@ -13,16 +13,20 @@ process DIAGONALIZE {
     // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
     tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
+    path 'versions.yml', emit: versions
+
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsParams.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
 
     stub:
     """
+    touch versions.yml
     touch ${String.format('spectra_%06d-%06d.h5', meta.first, meta.last)}
     """
 }

@@ -12,16 +12,20 @@ process MINIMIZE {
     // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
     tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
+    path 'versions.yml', emit: versions
+
     script:
     def name = String.format('minima_%06d-%06d.h5', meta.first, meta.last)
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
+    ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
 
     stub:
     """
+    touch versions.yml
     touch ${String.format('minima_%06d-%06d.h5', meta.first, meta.last)}
     """
 }

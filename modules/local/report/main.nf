@@ -26,12 +26,7 @@ KHGPS_PARAMS_EOF
     ${failed ? "cat > failed_points.tsv <<'KHGPS_FAILED_EOF'\n${failed}KHGPS_FAILED_EOF" : ''}
     khgps report --out report.html --summary summary.csv --analysis analysis.json --plots plots --params params.json \\
         ${failed ? '--failed failed_points.tsv' : ''} ${task.ext.args ?: ''} ${dos_and_fit}
-    cat > versions.yml <<KHGPS_VERSIONS_EOF
-"${task.process}":
-    khgps: \$(khgps --version | cut -d' ' -f2)
-    java: "\$(java -version 2>&1 | head -1 | sed 's/"//g')"
-    nextflow: ${workflow.nextflow.version}
-KHGPS_VERSIONS_EOF
+    ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
 
     stub:

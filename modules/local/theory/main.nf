@@ -12,14 +12,18 @@ process THEORY {
     // a failure of the point (bin/khgps-point-stage): its reason instead of the outputs above
     tuple val(meta), path("point_failed.txt"), optional: true, emit: failed
 
+    path 'versions.yml', emit: versions
+
     script:
     """
     export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps-point-stage khgps theory --dos ${dos} --out theory_${meta.id}.h5 ${task.ext.args ?: ''}
+    ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
 
     stub:
     """
+    touch versions.yml
     touch theory_${meta.id}.h5
     """
 }
