@@ -14,7 +14,9 @@ import org.khgps.io.BadInputException;
  * {@code khgps <stage> [options]}: one subcommand per pipeline stage. Exit codes: 0 success,
  * 2 bad arguments or bad input (the message names the parameter or file), 3 not enough memory
  * (checked before starting; the JVM flag -XX:+ExitOnOutOfMemoryError also exits 3), 4 numerical
- * failure (non-finite values, or a point failed by --policy fail), 1 internal failure.
+ * failure (non-finite values, or a point failed by --policy fail), 5 an input file damaged after it
+ * was written (truncated, a dataset failing its checksum: the message says how to remake it),
+ * 1 internal failure.
  */
 public final class Main {
 
@@ -23,6 +25,8 @@ public final class Main {
     public static final int BAD_INPUT = 2;
     public static final int OUT_OF_MEMORY = 3;
     public static final int NUMERICAL_FAILURE = 4;
+    /** An input file damaged after it was written (truncated, a checksum mismatch): recover it, then -resume. */
+    public static final int DAMAGED_INPUT = 5;
 
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
@@ -79,6 +83,9 @@ public final class Main {
         } catch (ProvenanceCommand.VerificationFailed e) {
             System.err.println("khgps " + command.name() + ": " + e.getMessage());
             return ProvenanceCommand.MISMATCH;
+        } catch (org.khgps.io.DamagedFileException e) {
+            System.err.println("khgps " + command.name() + ": " + e.getMessage());
+            return DAMAGED_INPUT;
         } catch (BadInputException | IllegalArgumentException e) {
             System.err.println("khgps " + command.name() + ": " + e.getMessage());
             return BAD_INPUT;

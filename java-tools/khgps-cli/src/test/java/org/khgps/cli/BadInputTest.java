@@ -82,7 +82,8 @@ class BadInputTest {
         String[] args = command.trim().replace("DIR", dir.toString()).replace("OUT", dir.resolve("out.h5").toString())
                 .split("\\s+");
         CliTest.Run run = CliTest.khgps(args);
-        assertEquals(2, run.code(), what + ": " + run.err());
+        // a file damaged after it was written has its own exit code: not the point's fault
+        assertEquals(what.startsWith("truncated") ? Main.DAMAGED_INPUT : 2, run.code(), what + ": " + run.err());
         assertTrue(run.err().contains(message.trim()), what + ": message was: " + run.err());
         assertFalse(Files.exists(dir.resolve("out.h5")), "no output written");
     }

@@ -284,8 +284,8 @@ public final class H5 {
             long end = io.jhdf.Superblock.readSuperblock(channel, 0).getEndOfFileAddress();
             long size = channel.size();
             if (end > size) {
-                throw new BadInputException("input file " + path + " is truncated: " + size + " bytes of the "
-                        + end + " its HDF5 superblock records (an interrupted copy or write?)." + recovery(path));
+                throw new DamagedFileException("input file " + path + " is truncated: " + size + " bytes of the "
+                        + end + " its HDF5 superblock records (an interrupted copy or write?)." + recovery(path), null);
             }
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
@@ -423,7 +423,7 @@ public final class H5 {
     }
 
     /** A stage file that cannot be trusted: what is wrong, which command made it, how to remake it. */
-    private static BadInputException damaged(HdfFile file, Path path, String what, Throwable cause) {
+    private static DamagedFileException damaged(HdfFile file, Path path, String what, Throwable cause) {
         String madeBy = "";
         try {
             Node group = file.getChild("provenance");
@@ -434,7 +434,7 @@ public final class H5 {
         } catch (RuntimeException | StackOverflowError ignored) {
             // the provenance is damaged too: the recovery below does not need it
         }
-        return new BadInputException("input file " + path + " is damaged: " + what + "." + madeBy + recovery(path), cause);
+        return new DamagedFileException("input file " + path + " is damaged: " + what + "." + madeBy + recovery(path), cause);
     }
 
     /**
