@@ -56,6 +56,7 @@ public final class H5 {
             try (WritableHdfFile file = HdfFile.write(tmp)) {
                 body.write(file);
                 putChecksums(file);
+                putDocs(file);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -76,6 +77,19 @@ public final class H5 {
                 dataset.putAttribute(CHECKSUM, checksum(dataset.getData()));
             } else if (node instanceof io.jhdf.api.Group child) {
                 putChecksums(child);
+            }
+        }
+    }
+
+    /** Gives every dataset of {@code group} (and its subgroups) its {@code units} and {@code description} (DatasetDocs). */
+    private static void putDocs(io.jhdf.api.Group group) {
+        for (Node node : group.getChildren().values()) {
+            if (node instanceof io.jhdf.api.WritableDataset dataset) {
+                DatasetDocs.Doc doc = DatasetDocs.of(node.getName());
+                dataset.putAttribute("units", doc.units());
+                dataset.putAttribute("description", doc.description());
+            } else if (node instanceof io.jhdf.api.Group child) {
+                putDocs(child);
             }
         }
     }
