@@ -171,9 +171,18 @@ final class PlotlyJson {
                 .append(log ? "log" : "linear").append("\",\"showline\":true,\"mirror\":true,\"ticks\":\"outside\","
                         + "\"linecolor\":\"#444\",\"gridcolor\":\"#e5e5e5\",\"zeroline\":false");
         if (log) {
-            // as in the PNG: whole decades labelled where two or more are shown, 2 and 5 between otherwise
-            boolean decades = Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) >= 1;
-            sb.append(",\"exponentformat\":\"power\",\"showexponent\":\"all\",\"dtick\":").append(decades ? "1" : "\"D1\"");
+            // the PNG's ticks (Ticks.log): plotly's own "D1" ticks label 0.2 ... 0.9 as bare digits 2 ... 9
+            java.util.List<Ticks.Tick> ticks = Ticks.log(lo, hi);
+            sb.append(",\"tickmode\":\"array\",\"tickvals\":[");
+            for (int i = 0; i < ticks.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(num(ticks.get(i).value()));
+            }
+            sb.append("],\"ticktext\":[");
+            for (int i = 0; i < ticks.size(); i++) {
+                String text = ticks.get(i).label();
+                sb.append(i > 0 ? "," : "").append(str(text == null ? "" : text));
+            }
+            sb.append(']');
         }
         if (Double.isFinite(lo) && Double.isFinite(hi) && hi > lo && (!log || lo > 0)) {
             sb.append(",\"range\":[").append(num(log ? Math.log10(lo) : lo)).append(',').append(num(log ? Math.log10(hi) : hi))

@@ -58,4 +58,17 @@ class TicksTest {
         }
         assertEquals(List.of("166", "168", "170", "172"), labels(165.959, 173.78));
     }
+
+    @Test
+    void theInteractivePlotsLabelALogAxisAsThePngDoes() {
+        // plotly's own minor labels would read 2 ... 9 for 0.2 ... 0.9 on an axis from 0.13 to 1
+        org.jfree.chart.axis.LogAxis x = new org.jfree.chart.axis.LogAxis("omega");
+        x.setRange(0.13, 1.0);
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.xy.XYSeriesCollection(), x,
+                new org.jfree.chart.axis.NumberAxis("D"), new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer());
+        String json = PlotlyJson.of(new org.jfree.chart.JFreeChart(plot));
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"tickmode\":\"array\""), json);
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"0.2\"") && json.contains("\"0.5\""), json);
+        org.junit.jupiter.api.Assertions.assertFalse(json.contains("\"D1\""), json);
+    }
 }
