@@ -95,10 +95,8 @@ public record DosFile(StudyPoint point, long seed, Spectra.Histogram histogram, 
                     H5.number(f, path, "x2_err"), H5.number(f, path, "mean_inverse_lambda"),
                     H5.number(f, path, "mean_inverse_lambda_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"),
-                    f.getByPath("provenance").getAttribute("realizations").getData().toString(),
+                    H5.provenance(f, path, "realizations"),
                     H5.number(f, path, "omega_complete", Double.POSITIVE_INFINITY), tailPr);
-        } catch (ClassCastException | NullPointerException e) {
-            throw new BadInputException("input file " + path + " lacks its provenance group", e);
         }
     }
 }

@@ -352,6 +352,24 @@ public final class H5 {
         }
     }
 
+    /** A string attribute of the file's /provenance group, or a message naming the file and what it lacks. */
+    public static String provenance(HdfFile file, Path path, String name) throws BadInputException {
+        Attribute a;
+        try {
+            Node group = file.getChild("provenance");
+            if (group == null) {
+                throw new BadInputException("input file " + path + " lacks its provenance group");
+            }
+            a = group.getAttribute(name);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new BadInputException("input file " + path + " cannot be read (corrupt?): " + e.getMessage(), e);
+        }
+        if (a == null) {
+            throw new BadInputException("input file " + path + " lacks the provenance attribute '" + name + "'");
+        }
+        return String.valueOf(a.getData());
+    }
+
     public static long seed(HdfFile file, Path path) throws BadInputException {
         return (long) number(file, path, "seed");
     }
