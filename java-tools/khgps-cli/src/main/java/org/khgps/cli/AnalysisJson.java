@@ -50,6 +50,7 @@ final class AnalysisJson {
                     + ",\"eq4_family\":" + eq4(f.eq4Family()) + ",\"eq4_master\":" + eq4(f.eq4Master()) + "}");
         }
         return "{\n\"points\":[\n" + String.join(",\n", points) + "\n],\n\"families\":[\n" + String.join(",\n", families)
-                + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + "\n}\n";
+                + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + ",\n\"warnings\":["
+                + String.join(",", r.warnings().stream().map(Json::quote).toList()) + "]\n}\n";
     }
 }

@@ -168,6 +168,7 @@ final class ReportCommand implements Command {
         StudyAnalysis.Result analysis = StudyAnalysis.analyze(points.stream().map(p -> new StudyAnalysis.PointInput(
                 p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
+        analysis.warnings().forEach(w -> System.err.println("report: " + w));
         String plotly = PlotlyAsset.script(); // its checksum is checked before anything is written
         writeAtomically(summary, summaryCsv(points, analysis, failed));
         if (line.hasOption("analysis")) {

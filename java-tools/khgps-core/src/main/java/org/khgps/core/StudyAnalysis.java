@@ -59,21 +59,26 @@ public final class StudyAnalysis {
                          Eq4 eq4Family, Eq4 eq4Master, double familyRmsLogDeviation) {
     }
 
-    public record Result(List<PointResult> points, List<Family> families, LinearFit weakTest, int weakPoints) {
+    /**
+     * @param warnings why a value is NaN or a fit null where the data did not allow it (a point with too
+     *                 few points of &lt;x^2&gt;(kappa) for the collapse, a line through fewer than two distinct x)
+     */
+    public record Result(List<PointResult> points, List<Family> families, LinearFit weakTest, int weakPoints,
+                         List<String> warnings) {
     }
 
     private StudyAnalysis() {
     }
 
     public static Result analyze(List<PointInput> inputs) {
-        Map<StudyPoint, PointInput> byPoint = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         Map<StudyPoint, Collapse.Result> omega = new LinkedHashMap<>();
         for (PointInput in : inputs) {
-            byPoint.put(in.point(), in);
             try {
                 omega.put(in.point(), Collapse.omegaX(in.kappa(), in.partialX2(), in.partialX2Err(), in.point().kappa0()));
             } catch (IllegalArgumentException e) {
                 omega.put(in.point(), new Collapse.Result(Double.NaN, Double.NaN, Double.NaN, 0));
+                warnings.add("point " + in.point().id() + ": omega_x is NaN: " + e.getMessage());
             }
         }
         Map<String, List<PointInput>> families = new LinkedHashMap<>();
@@ -87,6 +92,7 @@ public final class StudyAnalysis {
         for (List<PointInput> family : families.values()) {
             family.sort(Comparator.comparingDouble(in -> in.point().J()));
             StudyPoint first = family.get(0).point();
+            String name = "family N = " + first.N() + ", h = " + first.h() + ", kappa0 = " + first.kappa0() + ": ";
             // the paper's omega_x: the family collapsed onto itself, the weakest J pinned to h^(1/3)
             Collapse.FamilyResult fam;
             try {
@@ -95,10 +101,11 @@ public final class StudyAnalysis {
                         family.stream().map(PointInput::partialX2Err).toArray(double[][]::new), first.kappa0(), 0,
                         first.h() > 0 ? Math.cbrt(first.h()) : omega.get(first).omegaX(),
                         family.stream().mapToDouble(in -> omega.get(in.point()).omegaX()).toArray());
-            } catch (RuntimeException e) {
+            } catch (IllegalArgumentException e) {
                 double[] nan = new double[family.size()];
                 java.util.Arrays.fill(nan, Double.NaN);
                 fam = new Collapse.FamilyResult(nan, nan.clone(), Double.NaN, 0);
+                warnings.add(name + "omega_x_family is NaN: " + e.getMessage());
             }
             for (int i = 0; i < family.size(); i++) {
                 familyOmega.put(family.get(i).point(), new double[] {fam.omegaX()[i], fam.omegaXErr()[i]});
@@ -131,11 +138,15 @@ public final class StudyAnalysis {
                     right.add(in);
                 }
             }
-            LinearFit omegaLaw = powerLaw(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr());
-            LinearFit aGLaw = powerLaw(right, PointInput::aG, PointInput::aGErr);
-            LinearFit familyLaw = powerLaw(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1]);
-            Eq4 eq4Family = eq4(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1]);
-            Eq4 eq4Master = eq4(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr());
+            LinearFit omegaLaw = powerLaw(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr(),
+                    warnings, name + "omega_x power law");
+            LinearFit aGLaw = powerLaw(right, PointInput::aG, PointInput::aGErr, warnings, name + "A_g power law");
+            LinearFit familyLaw = powerLaw(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1],
+                    warnings, name + "omega_x_family power law");
+            Eq4 eq4Family = eq4(right, in -> familyOmega.get(in.point())[0], in -> familyOmega.get(in.point())[1],
+                    warnings, name + "eq4_family");
+            Eq4 eq4Master = eq4(right, in -> omega.get(in.point()).omegaX(), in -> omega.get(in.point()).omegaXErr(),
+                    warnings, name + "eq4_master");
             out.add(new Family(first.N(), first.h(), first.kappa0(),
                     family.stream().map(PointInput::point).toList(), jX, interior, omegaLaw, aGLaw, familyLaw,
                     eq4Family, eq4Master, fam.rmsLogDeviation()));
@@ -155,7 +166,7 @@ public final class StudyAnalysis {
                 weakTest = LinearFit.fit(weak.stream().mapToDouble(v -> v[0]).toArray(),
                         weak.stream().mapToDouble(v -> v[1]).toArray(), weak.stream().mapToDouble(v -> v[2]).toArray());
             } catch (IllegalArgumentException e) {
-                weakTest = null;
+                warnings.add("weak-interaction test: no fit: " + e.getMessage());
             }
         }
         List<PointResult> points = new ArrayList<>();
@@ -164,7 +175,7 @@ public final class StudyAnalysis {
             double[] f = familyOmega.get(in.point());
             points.add(new PointResult(in.point(), c, c.omegaX() / Math.cbrt(in.point().h()), regime.get(in.point()), f[0], f[1]));
         }
-        return new Result(points, out, weakTest, weak.size());
+        return new Result(points, out, weakTest, weak.size(), List.copyOf(warnings));
     }
 
     /** J at the vertex of the parabola through three points in (ln J, ln A_g). */
@@ -185,9 +196,9 @@ public final class StudyAnalysis {
         return Math.exp(Math.max(x1, Math.min(x3, vertex)));
     }
 
-    /** Eq. (4): ln(kappa0 omega_x^3 A_g) against ln J, errors from A_g's and 3 x omega_x's. */
+    /** Eq. (4): ln(kappa0 omega_x^3 A_g) against ln J, errors from A_g's and 3 x omega_x's; null, with a warning, if the fit fails. */
     private static Eq4 eq4(List<PointInput> points, java.util.function.ToDoubleFunction<PointInput> omegaX,
-                           java.util.function.ToDoubleFunction<PointInput> omegaXErr) {
+                           java.util.function.ToDoubleFunction<PointInput> omegaXErr, List<String> warnings, String what) {
         List<double[]> rows = new ArrayList<>();
         for (PointInput in : points) {
             double w = omegaX.applyAsDouble(in);
@@ -208,12 +219,14 @@ public final class StudyAnalysis {
             double err = fit.slopeErr() * scale;
             return new Eq4(fit, err, Double.isFinite(err) && Math.abs(fit.slope()) <= 2 * err);
         } catch (IllegalArgumentException e) {
+            warnings.add(what + " is null: " + e.getMessage());
             return null;
         }
     }
 
     private static LinearFit powerLaw(List<PointInput> points, java.util.function.ToDoubleFunction<PointInput> value,
-                                      java.util.function.ToDoubleFunction<PointInput> error) {
+                                      java.util.function.ToDoubleFunction<PointInput> error, List<String> warnings,
+                                      String what) {
         List<double[]> rows = new ArrayList<>();
         for (PointInput in : points) {
             double v = value.applyAsDouble(in);
@@ -230,6 +243,7 @@ public final class StudyAnalysis {
             return LinearFit.fit(rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray(),
                     weighted ? rows.stream().mapToDouble(r -> r[2]).toArray() : null);
         } catch (IllegalArgumentException e) {
+            warnings.add(what + " is null: " + e.getMessage());
             return null;
         }
     }

@@ -145,6 +145,7 @@ class CollapseTest {
         assertEquals(-3.0 / 8, f.eq4Family().fit().slope(), 0.015);
         assertTrue(!f.eq4Family().consistentWithZero());
         assertEquals(-3.0 / 8, f.eq4Master().fit().slope(), 1e-3);
+        assertEquals(List.of(), r.warnings(), "every value computed");
     }
 
     @Test
@@ -174,6 +175,23 @@ class CollapseTest {
                 f.eq4Family().slopeErr(), f.eq4Master().fit().slope(), f.eq4Master().slopeErr());
         assertEquals(0.0, f.eq4Family().fit().slope(), 3 * f.eq4Family().slopeErr());
         assertTrue(f.eq4Family().consistentWithZero());
+    }
+
+    @Test
+    void aPointTheCollapseCannotPlaceIsNaNAndTheResultSaysWhy() {
+        // two points at J = 0 behaviour; the second has <x^2>(kappa) at two kappa only
+        double[] kappa = {0.25, 0.5, 0.75, 1.0};
+        double[] y = Arrays.stream(kappa).map(k -> exactPartial(k, 0.01, 1.0)).toArray();
+        double[] sparse = {y[0], y[1], 0, 0};
+        StudyPoint good = new StudyPoint(100, 0.01, 0.1, 1.0);
+        StudyPoint bad = new StudyPoint(100, 0.01, 0.2, 1.0);
+        StudyAnalysis.Result r = StudyAnalysis.analyze(List.of(
+                new StudyAnalysis.PointInput(good, 1.0, 0.1, y[3], 0, kappa, y, null),
+                new StudyAnalysis.PointInput(bad, 0.5, 0.1, y[3], 0, kappa, sparse, null)));
+        assertTrue(Double.isFinite(r.points().get(0).omegaX().omegaX()));
+        assertTrue(Double.isNaN(r.points().get(1).omegaX().omegaX()));
+        assertEquals(List.of("point " + bad.id() + ": omega_x is NaN: the collapse needs at least 3 positive points of "
+                + "<x^2>(kappa)"), r.warnings());
     }
 
     @Test
