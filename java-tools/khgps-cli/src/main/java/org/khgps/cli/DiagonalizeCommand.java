@@ -159,7 +159,7 @@ final class DiagonalizeCommand implements Command {
             double scale = 0;
             for (double l : lambda) {
                 if (!Double.isFinite(l)) {
-                    throw new ArithmeticException("realization " + minima.realization()[r] + ": non-finite eigenvalue");
+                    throw new org.khgps.core.NumericalFailure("realization " + minima.realization()[r] + ": non-finite eigenvalue");
                 }
                 sum += l;
                 sum2 += l * l;
@@ -214,7 +214,7 @@ final class DiagonalizeCommand implements Command {
                     LowestModes.TOLERANCE, target -> hessian(minima, r, target, lanes.kernelThreads()));
             for (double l : result.lambda()) {
                 if (!Double.isFinite(l)) {
-                    throw new ArithmeticException("realization " + minima.realization()[r] + ": non-finite eigenvalue");
+                    throw new org.khgps.core.NumericalFailure("realization " + minima.realization()[r] + ": non-finite eigenvalue");
                 }
             }
             eigenvalues[r] = result.lambda();

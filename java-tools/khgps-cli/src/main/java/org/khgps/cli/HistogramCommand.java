@@ -155,7 +155,7 @@ final class HistogramCommand implements Command {
             }
         }
         if (!failed.isEmpty() && policy.equals("fail")) {
-            throw new ArithmeticException("point " + point.id() + ": " + failed.size() + " of " + all.length
+            throw new org.khgps.core.NumericalFailure("point " + point.id() + ": " + failed.size() + " of " + all.length
                     + " realizations failed (" + String.join(", ", failed) + ") and --failed-realizations is fail");
         }
         if (included.isEmpty()) {

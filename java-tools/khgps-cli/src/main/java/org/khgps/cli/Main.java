@@ -96,7 +96,7 @@ public final class Main {
             // inputs are checked on reading (BadInputException): what is left is writing outputs
             System.err.println("khgps " + command.name() + ": " + e.getMessage());
             return BAD_INPUT;
-        } catch (ArithmeticException e) {
+        } catch (org.khgps.core.NumericalFailure e) {
             System.err.println("khgps " + command.name() + ": numerical failure: " + e.getMessage());
             return NUMERICAL_FAILURE;
         } catch (Exception e) {

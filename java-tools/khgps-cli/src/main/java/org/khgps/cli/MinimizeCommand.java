@@ -81,7 +81,7 @@ final class MinimizeCommand implements Command {
             Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), lane.matrix(), lanes.kernelThreads());
             Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), lane.operator(), settings);
             if (!Double.isFinite(result.energy())) {
-                throw new ArithmeticException("realization " + disorder.realization()[r] + ": energy is " + result.energy());
+                throw new org.khgps.core.NumericalFailure("realization " + disorder.realization()[r] + ": energy is " + result.energy());
             }
             x[r] = result.x();
             converged[r] = (byte) (result.converged() ? 1 : 0);

@@ -215,14 +215,14 @@ public final class CavityTheory {
     /**
      * Solves the RS equations by damped fixed-point iteration from the J = 0 values.
      *
-     * @throws ArithmeticException when the iteration does not converge (or h = J = 0, where chi diverges)
+     * @throws NumericalFailure when the iteration does not converge (or h = J = 0, where chi diverges)
      */
     public static Solution solve(double h, double J, double kappa0, Settings settings) {
         if (!(h >= 0) || !(J >= 0) || !(kappa0 > 0) || !Double.isFinite(h + J + kappa0)) {
             throw new IllegalArgumentException("need h >= 0, J >= 0, kappa0 > 0, got h=" + h + " J=" + J + " kappa0=" + kappa0);
         }
         if (h == 0 && J == 0) {
-            throw new ArithmeticException("at h = 0 and J = 0 every x* = 0 and chi = E[1/kappa] diverges");
+            throw new NumericalFailure("at h = 0 and J = 0 every x* = 0 and chi = E[1/kappa] diverges");
         }
         int perSide = settings.zNodes();
         double q;
@@ -245,7 +245,7 @@ public final class CavityTheory {
             for (iterations = 1; iterations <= settings.maxIterations(); iterations++) {
                 double[] next = averages(h, J, kappa0, q, chi, perSide, false);
                 if (!Double.isFinite(next[0]) || !Double.isFinite(next[1]) || !(next[0] > 0) || !(next[1] > 0)) {
-                    throw new ArithmeticException(String.format(java.util.Locale.ROOT,
+                    throw new NumericalFailure(String.format(java.util.Locale.ROOT,
                             "RS fixed point left the physical range at iteration %d (q=%g chi=%g)", iterations, next[0], next[1]));
                 }
                 residual = Math.max(Math.abs(next[0] - q) / next[0], Math.abs(next[1] - chi) / next[1]);
@@ -261,7 +261,7 @@ public final class CavityTheory {
                 }
             }
             if (!converged) {
-                throw new ArithmeticException(String.format(java.util.Locale.ROOT,
+                throw new NumericalFailure(String.format(java.util.Locale.ROOT,
                         "RS fixed point did not converge in %d iterations (h=%g J=%g kappa0=%g: last relative change %.3g)",
                         settings.maxIterations(), h, J, kappa0, residual));
             }
@@ -282,7 +282,7 @@ public final class CavityTheory {
      * G solved self-consistently at each by damped iteration, started from the previous
      * frequency's G (from chi = G(0) at the first).
      *
-     * @throws ArithmeticException when the resolvent's fixed point does not converge at some omega
+     * @throws NumericalFailure when the resolvent's fixed point does not converge at some omega
      */
     public static Spectrum spectrum(Solution solution, double[] omega, Settings settings) {
         double J = solution.J();
@@ -312,7 +312,7 @@ public final class CavityTheory {
                 double fIm = g[1] - gIm;
                 residual = Math.hypot(fRe, fIm) / Math.hypot(g[0], g[1]);
                 if (!Double.isFinite(residual)) {
-                    throw new ArithmeticException("resolvent is not finite at omega = " + omega[k]);
+                    throw new NumericalFailure("resolvent is not finite at omega = " + omega[k]);
                 }
                 if (J == 0) {
                     gRe = g[0];
@@ -350,7 +350,7 @@ public final class CavityTheory {
                 gIm = nextIm;
             }
             if (it > settings.maxIterations()) {
-                throw new ArithmeticException(String.format(java.util.Locale.ROOT,
+                throw new NumericalFailure(String.format(java.util.Locale.ROOT,
                         "resolvent fixed point did not converge at omega = %g in %d iterations (last relative change %.3g)",
                         omega[k], settings.maxIterations(), residual));
             }

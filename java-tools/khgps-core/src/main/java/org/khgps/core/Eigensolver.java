@@ -44,7 +44,7 @@ public interface Eigensolver {
                 DMatrixRMaj m = DMatrixRMaj.wrap(n, n, matrix.toArray());
                 EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
                 if (!eig.decompose(m)) {
-                    throw new ArithmeticException("EJML symmetric eigen decomposition did not converge");
+                    throw new NumericalFailure("EJML symmetric eigen decomposition did not converge");
                 }
                 double[] out = new double[n];
                 for (int i = 0; i < n; i++) {

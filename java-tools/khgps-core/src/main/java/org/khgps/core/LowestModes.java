@@ -139,7 +139,7 @@ public final class LowestModes {
         DoublePointer w = new DoublePointer(n);
         int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
         if (info != 0) {
-            throw new ArithmeticException("dsyevd failed with info=" + info);
+            throw new NumericalFailure("dsyevd failed with info=" + info);
         }
         double[] all = new double[n];
         w.get(all);
@@ -157,7 +157,7 @@ public final class LowestModes {
         int n = m.size();
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(n, n, m.toArray()))) {
-            throw new ArithmeticException("EJML symmetric eigen decomposition did not converge");
+            throw new NumericalFailure("EJML symmetric eigen decomposition did not converge");
         }
         Integer[] order = new Integer[n];
         double[] all = new double[n];
@@ -415,7 +415,7 @@ public final class LowestModes {
             int info = openblas.LAPACKE_dsyevr(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', size, tm,
                     size, 0, 0, size - k + 1, size, 0.0, found, theta, z, size, support);
             if (info != 0 || found.get() != k) {
-                throw new ArithmeticException("dsyevr on the projected matrix failed with info=" + info);
+                throw new NumericalFailure("dsyevr on the projected matrix failed with info=" + info);
             }
             // descending: lowest lambda first
             double[] top = new double[k];

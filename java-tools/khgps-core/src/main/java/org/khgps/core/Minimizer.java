@@ -164,7 +164,7 @@ public final class Minimizer {
             z = zNew;
             zg = zgNew;
             if (!Double.isFinite(zg)) {
-                throw new ArithmeticException("gradient became non-finite at iteration " + iteration);
+                throw new NumericalFailure("gradient became non-finite at iteration " + iteration);
             }
         }
     }

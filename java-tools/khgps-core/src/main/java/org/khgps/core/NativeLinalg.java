@@ -96,7 +96,7 @@ public final class NativeLinalg {
             default -> throw new IllegalArgumentException("unknown LAPACK driver " + driver);
         };
         if (info != 0) {
-            throw new ArithmeticException(driver + " failed with info=" + info);
+            throw new NumericalFailure(driver + " failed with info=" + info);
         }
         double[] out = new double[n];
         w.get(out);

@@ -58,11 +58,11 @@ class LanesTest {
 
     @Test
     void theFailureOfTheLowestRealizationIsThrown() {
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> new Lanes(2, 1).run(20, Object::new,
+        NumericalFailure e = assertThrows(NumericalFailure.class, () -> new Lanes(2, 1).run(20, Object::new,
                 (lane, r) -> {
                     if (r == 3 || r == 4) {
                         Thread.sleep(r == 3 ? 50 : 0); // 4 fails first in time
-                        throw new ArithmeticException("realization " + r);
+                        throw new NumericalFailure("realization " + r);
                     }
                 }));
         assertEquals("realization 3", e.getMessage());
