@@ -76,14 +76,29 @@ final class Args {
         return optional("threads", "n", "threads for products and LAPACK (default: $KHGPS_THREADS, else all cores)");
     }
 
-    static Path output(CommandLine line, String name) throws BadInputException {
+    /**
+     * The text of an input file ({@code what} names it in messages: "--params"): one that is not there,
+     * not readable or not UTF-8 is bad input; only a read the filesystem fails is an IOException.
+     */
+    static String text(Path in, String what) throws BadInputException, IOException {
+        if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
+            throw new BadInputException(what + " " + in + " is not a readable file");
+        }
+        try {
+            return Files.readString(in);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(what + " " + in + " is not a text file (" + e + ")");
+        }
+    }
+
+    static Path output(CommandLine line, String name) throws BadInputException, IOException {
         Path out = Path.of(line.getOptionValue(name));
         org.khgps.io.H5.checkWritable(out);
         return out;
     }
 
     /** As {@link #output(CommandLine, String)}, refusing a path that is one of the tool's inputs: it would replace what it reads. */
-    static Path output(CommandLine line, String name, List<Path> inputs) throws BadInputException {
+    static Path output(CommandLine line, String name, List<Path> inputs) throws BadInputException, IOException {
         Path out = output(line, name);
         for (Path in : inputs) {
             if (sameFile(out, in)) {

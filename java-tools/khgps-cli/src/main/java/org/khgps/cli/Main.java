@@ -8,25 +8,12 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.khgps.io.BadInputException;
 
 /**
- * {@code khgps <stage> [options]}: one subcommand per pipeline stage. Exit codes: 0 success,
- * 2 bad arguments or bad input (the message names the parameter or file), 3 not enough memory
- * (checked before starting; the JVM flag -XX:+ExitOnOutOfMemoryError also exits 3), 4 numerical
- * failure (non-finite values, or a point failed by --policy fail), 5 an input file damaged after it
- * was written (truncated, a dataset failing its checksum: the message says how to remake it),
- * 1 internal failure.
+ * {@code khgps <stage> [options]}: one subcommand per pipeline stage. What each exit code means is
+ * {@link ExitCode}'s to say; a failure becomes its code in {@link ExitCode#of}.
  */
 public final class Main {
-
-    public static final int OK = 0;
-    public static final int INTERNAL_ERROR = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int OUT_OF_MEMORY = 3;
-    public static final int NUMERICAL_FAILURE = 4;
-    /** An input file damaged after it was written (truncated, a checksum mismatch): recover it, then -resume. */
-    public static final int DAMAGED_INPUT = 5;
 
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
@@ -48,16 +35,16 @@ public final class Main {
     public static int run(String[] args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             usage();
-            return args.length == 0 ? BAD_INPUT : OK;
+            return (args.length == 0 ? ExitCode.BAD_INPUT : ExitCode.OK).code();
         }
         if (args[0].equals("--version")) {
             System.out.println("khgps " + ToolInfo.version());
-            return OK;
+            return ExitCode.OK.code();
         }
         Command command = COMMANDS.get(args[0]);
         if (command == null) {
             System.err.println("khgps: unknown command '" + args[0] + "'; commands: " + String.join(", ", COMMANDS.keySet()));
-            return BAD_INPUT;
+            return ExitCode.BAD_INPUT.code();
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         Options options = command.options();
@@ -67,42 +54,30 @@ public final class Main {
             for (String a : rest) {
                 if (a.equals("--help")) {
                     help(command, options);
-                    return OK;
+                    return ExitCode.OK.code();
                 }
                 if (a.equals("--version")) {
                     System.out.println("khgps " + command.name() + " " + ToolInfo.version());
-                    return OK;
+                    return ExitCode.OK.code();
                 }
             }
             CommandLine line = new DefaultParser().parse(options, rest);
             command.run(line, new Invocation(command.name(), args));
-            return OK;
-        } catch (ParseException e) {
-            System.err.println("khgps " + command.name() + ": " + e.getMessage() + " (see khgps " + command.name() + " --help)");
-            return BAD_INPUT;
-        } catch (ProvenanceCommand.VerificationFailed e) {
-            System.err.println("khgps " + command.name() + ": " + e.getMessage());
-            return ProvenanceCommand.MISMATCH;
-        } catch (org.khgps.io.DamagedFileException e) {
-            System.err.println("khgps " + command.name() + ": " + e.getMessage());
-            return DAMAGED_INPUT;
-        } catch (BadInputException | IllegalArgumentException e) {
-            System.err.println("khgps " + command.name() + ": " + e.getMessage());
-            return BAD_INPUT;
-        } catch (NotEnoughMemory e) {
-            System.err.println("khgps " + command.name() + ": " + e.getMessage());
-            return OUT_OF_MEMORY;
-        } catch (java.io.IOException e) {
-            // inputs are checked on reading (BadInputException): what is left is writing outputs
-            System.err.println("khgps " + command.name() + ": " + e.getMessage());
-            return BAD_INPUT;
-        } catch (org.khgps.core.NumericalFailure e) {
-            System.err.println("khgps " + command.name() + ": numerical failure: " + e.getMessage());
-            return NUMERICAL_FAILURE;
+            return ExitCode.OK.code();
         } catch (Exception e) {
-            System.err.println("khgps " + command.name() + ": internal error: " + e);
-            e.printStackTrace();
-            return INTERNAL_ERROR;
+            ExitCode code = ExitCode.of(e);
+            String prefix = "khgps " + command.name() + ": ";
+            switch (code) {
+                case BAD_INPUT -> System.err.println(prefix + e.getMessage()
+                        + (e instanceof ParseException ? " (see khgps " + command.name() + " --help)" : ""));
+                case NUMERICAL_FAILURE -> System.err.println(prefix + "numerical failure: " + e.getMessage());
+                case INTERNAL -> {
+                    System.err.println(prefix + "internal error: " + e);
+                    e.printStackTrace();
+                }
+                default -> System.err.println(prefix + e.getMessage());
+            }
+            return code.code();
         }
     }
 
@@ -111,7 +86,8 @@ public final class Main {
         System.out.println();
         COMMANDS.values().forEach(c -> System.out.printf("  %-12s %s%n", c.name(), c.description()));
         System.out.println();
-        System.out.println("exit codes: 0 success, 2 bad arguments or input, 3 out of memory, 4 numerical failure, 1 internal error");
+        System.out.println("exit codes:");
+        System.out.println(ExitCode.lines("  "));
     }
 
     private static void help(Command command, Options options) {
@@ -119,7 +95,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         formatter.printHelp(out, 100, "khgps " + command.name() + " " + command.usage(),
                 command.description() + "\n\n", options, 2, 2,
-                "\nExit codes: 0 success, 2 bad arguments or input, 3 out of memory, 4 numerical failure, 1 internal error.",
+                "\nExit codes:\n" + ExitCode.lines("  "),
                 false);
     }
 }

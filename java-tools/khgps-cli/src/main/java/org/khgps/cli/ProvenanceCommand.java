@@ -33,9 +33,6 @@ final class ProvenanceCommand implements Command {
     /** The lock file a running pipeline holds in its results folder (lib/KhgpsOutdir.groovy). */
     static final String LOCK = ".khgps.lock";
 
-    /** Exit code of verify when something does not match. */
-    static final int MISMATCH = 1;
-
     @Override
     public String name() {
         return "provenance";
@@ -51,7 +48,7 @@ final class ProvenanceCommand implements Command {
         return "show FILE: the provenance chain of a result file, back to the parameters and seeds. "
                 + "verify DIR: check every file of a results folder against the SHA-256 in its study.json, that "
                 + "every file's inputs are there and that it holds no other file (pipeline_info/ and ro-crate-metadata.json aside; exit 0 only if "
-                + "all match, 1 on any mismatch). "
+                + "all match, " + ExitCode.VERIFICATION_FAILED.code() + " on any mismatch). "
                 + "list DIR: the study points with their parameters, filtered by --where (e.g. --where J=0.1).";
     }
 
@@ -86,7 +83,7 @@ final class ProvenanceCommand implements Command {
         }
     }
 
-    /** verify found mismatches: exit 1, not 2 (the input was readable, its content is wrong). */
+    /** verify found mismatches: its own exit code, neither bad input (the folder was readable) nor internal error. */
     static final class VerificationFailed extends RuntimeException {
         VerificationFailed(String message) {
             super(message);
@@ -103,7 +100,7 @@ final class ProvenanceCommand implements Command {
         if (!Files.isRegularFile(json)) {
             throw new BadInputException(dir + " has no study.json: not a results folder of a completed run");
         }
-        String text = Files.readString(json);
+        String text = Args.text(json, "study file");
         Map<String, String> files = new TreeMap<>();
         int start = text.indexOf("\"files\"");
         if (start < 0) {
@@ -269,7 +266,7 @@ final class ProvenanceCommand implements Command {
         Path csv = dir.resolve("summary.csv");
         String[] header = null;
         if (Files.isRegularFile(csv)) {
-            List<String> rows = Files.readAllLines(csv);
+            List<String> rows = Args.text(csv, "summary").lines().toList();
             header = rows.get(0).split(",");
             for (String r : rows.subList(1, rows.size())) {
                 String[] cells = r.split(",");

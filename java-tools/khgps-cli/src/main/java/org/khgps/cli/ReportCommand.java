@@ -39,7 +39,7 @@ final class ReportCommand implements Command {
 
         /** The TSV the pipeline writes (KhgpsPipeline.failedTsv): point_id, N, h, J, kappa0, realizations, reason. */
         static List<FailedPoint> read(Path file) throws IOException, BadInputException {
-            List<String> lines = Files.readAllLines(file);
+            List<String> lines = Args.text(file, "--failed").lines().toList();
             if (lines.isEmpty() || !lines.get(0).equals("point_id\tN\th\tJ\tkappa0\trealizations\treason")) {
                 throw new BadInputException("--failed: " + file + " lacks the header point_id, N, h, J, kappa0, realizations, "
                         + "reason (tab-separated)");
@@ -183,7 +183,7 @@ final class ReportCommand implements Command {
                 write(plots, e.getKey() + ".svg", Plots.svg(f.chart(), f.width(), f.height()));
             }
         }
-        String params = line.hasOption("params") ? Files.readString(Path.of(line.getOptionValue("params"))) : null;
+        String params = line.hasOption("params") ? Args.text(Path.of(line.getOptionValue("params")), "--params") : null;
         String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, images, params,
                 invocation.provenance(inputs), plotly, failed);
         writeAtomically(out, html);

@@ -192,7 +192,7 @@ class CliTest {
         assertTrue(none.get(1).contains(",failed,"));
         assertTrue(Files.readString(dir.resolve("none.html")).contains("All 1 study points failed"));
         Run bad = khgps("report", "--out", p("x.html"), "--summary", p("x.csv"), "--failed", p("dos.h5"));
-        assertEquals(Main.BAD_INPUT, bad.code(), bad.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), bad.code(), bad.err());
     }
 
     @Test
@@ -206,11 +206,11 @@ class CliTest {
         assertEquals(1e-12, t.spectrum().eta());
         assertTrue(t.solution().iterations() > 0 && t.solution().zPoints() > 0);
         Run run = khgps("theory", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--max-iterations", "3", "--out", p("u.h5"));
-        assertEquals(Main.NUMERICAL_FAILURE, run.code(), run.err());
+        assertEquals(ExitCode.NUMERICAL_FAILURE.code(), run.code(), run.err());
         assertTrue(run.err().contains("did not converge"), run.err());
         assertFalse(Files.exists(dir.resolve("u.h5")));
-        assertEquals(Main.BAD_INPUT, khgps("theory", "--h", "0.01", "--kappa0", "1", "--out", p("v.h5")).code(), "J missing");
-        assertEquals(Main.BAD_INPUT, khgps("theory", "--h", "-1", "--J", "0.1", "--kappa0", "1", "--out", p("v.h5")).code());
+        assertEquals(ExitCode.BAD_INPUT.code(), khgps("theory", "--h", "0.01", "--kappa0", "1", "--out", p("v.h5")).code(), "J missing");
+        assertEquals(ExitCode.BAD_INPUT.code(), khgps("theory", "--h", "-1", "--J", "0.1", "--kappa0", "1", "--out", p("v.h5")).code());
     }
 
     @Test

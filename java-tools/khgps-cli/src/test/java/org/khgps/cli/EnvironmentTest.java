@@ -45,7 +45,7 @@ class EnvironmentTest {
                 "--out", p("d.h5")).code());
         CliTest.Run run = subprocess("-XX:MaxDirectMemorySize=8m", "-cp", System.getProperty("java.class.path"),
                 "org.khgps.cli.Main", "minimize", "--in", p("d.h5"), "--out", p("m.h5"));
-        assertEquals(3, run.code(), run.err());
+        assertEquals(ExitCode.OUT_OF_MEMORY.code(), run.code(), run.err());
         assertTrue(run.err().contains("N = 2000 needs 30 MB off-heap"), run.err());
         assertFalse(Files.exists(dir.resolve("m.h5")));
     }
@@ -76,7 +76,8 @@ class EnvironmentTest {
             Files.write(mount.resolve("filler"), new byte[60 * 1024]);
             CliTest.Run run = CliTest.khgps("sample", "--N", "400", "--h", "0.01", "--J", "0.1", "--kappa0", "1",
                     "--seed", "1", "--count", "4", "--out", mount.resolve("d.h5").toString());
-            assertEquals(2, run.code(), run.err());
+            // a failed write is worth a retry (exit 6), not bad input
+            assertEquals(ExitCode.IO_FAILURE.code(), run.code(), run.err());
             assertTrue(run.err().contains("d.h5") && (run.err().contains("No space left") || run.err().contains("not writable")),
                     run.err());
             try (var files = Files.list(mount)) {
@@ -165,7 +166,7 @@ class EnvironmentTest {
         assertEquals(1, dos.negativeModes());
         assertEquals(2 * 40, dos.modes());
         run = CliTest.khgps("histogram", "--out", p("dos2.h5"), "--failed-realizations", "fail", p("m.h5"), p("saddle.h5"));
-        assertEquals(4, run.code(), run.err());
+        assertEquals(ExitCode.NUMERICAL_FAILURE.code(), run.code(), run.err());
         assertTrue(run.err().contains("1 of 3 realizations failed"), run.err());
     }
 

@@ -120,7 +120,7 @@ class FuzzTest {
                 String what = reader[0] + " case " + c + ": " + log;
                 assertTrue(finished, "hung: " + what);
                 int code = p.exitValue();
-                assertTrue(code == 0 || code == 2 || code == Main.DAMAGED_INPUT, "exit " + code + " from " + what);
+                assertTrue(code == 0 || code == 2 || code == ExitCode.DAMAGED_INPUT.code(), "exit " + code + " from " + what);
                 if (code != 0) {
                     failures++;
                     assertTrue(log.contains("khgps " + reader[0] + ":"), "a message: " + what);

@@ -73,7 +73,7 @@ class IntegrityTest {
 
         CliTest.Run run = CliTest.khgps("diagonalize", "--in", staged.toString(), "--out", next.resolve("spectra.h5").toString());
 
-        assertEquals(Main.DAMAGED_INPUT, run.code(), run.err());
+        assertEquals(ExitCode.DAMAGED_INPUT.code(), run.code(), run.err());
         assertTrue(run.err().contains(staged + " is damaged: dataset 'energy' fails its integrity check"), run.err());
         assertTrue(run.err().contains("It was made by: khgps minimize --in"), run.err());
         assertTrue(run.err().contains("rm -r " + task.toRealPath()), run.err());

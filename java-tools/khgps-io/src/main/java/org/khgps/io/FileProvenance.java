@@ -34,6 +34,8 @@ public record FileProvenance(Path path, String kind, String pointId, String para
             }
             return new FileProvenance(path, kind, H5.string(f, path, "point_id"), H5.string(f, path, "parameters"),
                     H5.seed(f, path), attrs, inputs);
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the filesystem failed, not the file
         } catch (RuntimeException e) {
             throw new BadInputException("cannot read the provenance of " + path + ": " + e.getMessage(), e);
         }

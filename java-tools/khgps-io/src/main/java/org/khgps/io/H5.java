@@ -8,6 +8,7 @@ import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -182,8 +183,12 @@ public final class H5 {
         }
     }
 
-    /** Fails early, before any computation, if {@code target}'s directory cannot take a file. */
-    public static void checkWritable(Path target) throws BadInputException {
+    /**
+     * Fails early, before any computation, if {@code target}'s directory cannot take a file: a
+     * directory that is not there is bad input, one that refuses the write an I/O failure (a full
+     * or read-only filesystem, a network filesystem error: worth a retry).
+     */
+    public static void checkWritable(Path target) throws BadInputException, IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException("output directory " + dir + " does not exist");
@@ -193,7 +198,7 @@ public final class H5 {
         try {
             Files.write(probe, new byte[1]);
         } catch (IOException e) {
-            throw new BadInputException("output directory " + dir + " is not writable (" + e.getMessage() + ")");
+            throw new IOException("output directory " + dir + " is not writable (" + e.getMessage() + ")", e);
         } finally {
             try {
                 Files.deleteIfExists(probe);
@@ -290,7 +295,8 @@ public final class H5 {
         } catch (AccessDeniedException | NoSuchFileException e) {
             throw new BadInputException("cannot read input file " + path + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read input file " + path + ": " + e, e);
+            // the file is there and readable: the filesystem failed (unchecked: readers declare BadInputException)
+            throw new UncheckedIOException("cannot read input file " + path + ": " + e, e);
         }
         // a file shorter than its superblock's end-of-file address was cut off (a killed copy, a
         // full disk): say so before jhdf follows an address past the end and reads garbage sizes
@@ -301,7 +307,9 @@ public final class H5 {
                 throw new DamagedFileException("input file " + path + " is truncated: " + size + " bytes of the "
                         + end + " its HDF5 superblock records (an interrupted copy or write?)." + recovery(path), null);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read input file " + path + ": " + e, e);
+        } catch (RuntimeException e) {
             throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
                     + e.getMessage(), e);
         }
