@@ -1,5 +1,6 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.SpectraChunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class KillTest {
             p.destroyForcibly(); // SIGKILL
             p.waitFor();
             if (Files.exists(out)) {
-                SpectraFile s = SpectraFile.read(out);
+                SpectraChunk s = SpectraFile.read(out);
                 assertEquals(4, s.realization().length, "an output that exists is complete");
                 complete++;
             }

@@ -296,7 +296,7 @@ class CavityTheoryTest {
             Disorder.fillCouplings(seed, point.J(), m, 1);
             Minimizer.Result result = Minimizer.minimize(kappa, H, CouplingOperator.java(m, 1), Minimizer.Settings.defaults());
             assertTrue(result.converged());
-            double[] diagonal = Hamiltonian.hessianDiagonal(kappa, result.x());
+            double[] diagonal = Hessian.diagonal(kappa, result.x());
             double controlQ = 0;
             double controlChi = 0;
             for (int i = 0; i < n; i++) {
