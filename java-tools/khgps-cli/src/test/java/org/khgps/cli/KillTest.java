@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khgps.io.SpectraFile;
@@ -25,6 +26,7 @@ import org.khgps.io.SpectraFile;
  * kills all miss (every run finished first, or none was caught writing) fails instead of
  * passing without having checked anything.
  */
+@Tag("slow") // about 20 JVMs, 5-30 s: left out by mvn -Pquick
 class KillTest {
 
     private static final int RUNS = 10;
