@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khgps.io.DosFile;
@@ -54,6 +55,7 @@ class EnvironmentTest {
     }
 
     @Test
+    @Tag("slow") // a subprocess JVM, 5-8 s: left out by mvn -Pquick
     void matricesOutsideTheHeapDoNotTripJavaCppsMemoryGuard() throws Exception {
         // two N = 3000 lanes (144 MB of direct buffers) with a 32 MB heap: the process's RSS passes
         // JavaCPP's default limit of 4 x the heap, which then refused every native allocation
@@ -109,6 +111,7 @@ class EnvironmentTest {
     }
 
     @Test
+    @Tag("slow") // subprocess JVMs, about 10 s: left out by mvn -Pquick
     void upToTheLaneLimitResultsDoNotDependOnTheThreadCountAtAll() throws Exception {
         assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
                 "--count", "3", "--out", p("d.h5")).code());
@@ -127,6 +130,7 @@ class EnvironmentTest {
     }
 
     @Test
+    @Tag("slow") // subprocess JVMs, about 15 s: left out by mvn -Pquick
     void aboveTheLaneLimitThreadCountChangesResultsOnlyAtRoundingLevel() throws Exception {
         assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
                 "--count", "2", "--out", p("d.h5")).code());
