@@ -22,8 +22,8 @@ class KhgpsRoCrate {
     static final String NEXTFLOW = 'https://w3id.org/workflowhub/workflow-ro-crate#nextflow'
     static final String PAPER = 'https://doi.org/10.21468/SciPostPhysCore.4.2.008'
 
-    /** Copies the workflow's sources to workflow/ under outdir and registers them as published files. */
-    static void copySources(Path projectDir, Path outdir) {
+    /** Copies the workflow's sources to workflow/ under outdir and registers them in {@code published}. */
+    static void copySources(Path projectDir, Path outdir, Map<String, Path> published) {
         WORKFLOW_SOURCES.each { name ->
             def source = projectDir.resolve(name)
             if (!Files.exists(source)) {
@@ -37,7 +37,7 @@ class KhgpsRoCrate {
                 def tmp = target.resolveSibling(".${target.fileName}.tmp")
                 Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING)
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
-                KhgpsProvenance.PUBLISHED[rel] = f
+                published[rel] = f
             }
         }
     }
