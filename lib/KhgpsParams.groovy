@@ -149,8 +149,9 @@ class KhgpsParams {
 
     /**
      * h = 0 with J > 0 cannot work: the minimizer starts at x = 0, where the gradient of H is -h = 0,
-     * so it "converges" in 0 iterations at a stationary point that is a saddle (the Hessian kappa_i
-     * delta_ij + J_ij has negative eigenvalues), and every realization is left out of D(omega).
+     * so it "converges" in 0 iterations at a stationary point that is a saddle (the Hessian, the
+     * couplings with kappa_i on the diagonal, has negative eigenvalues), and every realization is left
+     * out of D(omega).
      * With J = 0, x = 0 is the minimum (kappa_i >= 0) and h = 0 is allowed.
      */
     static void checkStationaryStart(Map p) {
