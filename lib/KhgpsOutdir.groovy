@@ -19,7 +19,7 @@ class KhgpsOutdir {
     static final String LOCK = '.khgps.lock'
 
     /** What the pipeline writes at the top of the results folder besides the published files. */
-    static final Set<String> OWN = ['study.json', 'ro-crate-metadata.json', LOCK, 'pipeline_info', 'points', 'plots', 'workflow'] as Set
+    static final Set<String> OWN = (['study.json', 'ro-crate-metadata.json', LOCK, 'pipeline_info', 'points', 'plots', 'workflow'] as Set).asImmutable()
 
     /** A results folder's lock: taken (the file and what this run wrote into it) or refused (why). */
     static class Lock {

@@ -21,7 +21,7 @@ class KhgpsProvenance {
         fit        : 'org/khgps/cli/FitCommand',
         theory     : 'org/khgps/cli/TheoryCommand',
         report     : 'org/khgps/cli/ReportCommand',
-    ]
+    ].asImmutable()
 
     /**
      * A fingerprint of the code one stage runs: SHA-256 over the bytes of the project classes

@@ -14,11 +14,11 @@ class KhgpsRoCrate {
 
     /** What of the project is copied to <outdir>/workflow/: enough to read and rerun the study. */
     static final List<String> WORKFLOW_SOURCES = ['main.nf', 'nextflow.config', 'nextflow_schema.json', 'workflows',
-                                                  'modules', 'conf', 'lib', 'bin', 'README.md', 'LICENSE', 'CITATIONS.md']
+                                                  'modules', 'conf', 'lib', 'bin', 'README.md', 'LICENSE', 'CITATIONS.md'].asImmutable()
 
     static final String RO_CRATE = 'https://w3id.org/ro/crate/1.1'
     static final List<String> PROFILES = ['https://w3id.org/ro/wfrun/process/0.5', 'https://w3id.org/ro/wfrun/workflow/0.5',
-                                          'https://w3id.org/workflowhub/workflow-ro-crate/1.0']
+                                          'https://w3id.org/workflowhub/workflow-ro-crate/1.0'].asImmutable()
     static final String NEXTFLOW = 'https://w3id.org/workflowhub/workflow-ro-crate#nextflow'
     static final String PAPER = 'https://doi.org/10.21468/SciPostPhysCore.4.2.008'
 

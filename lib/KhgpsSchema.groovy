@@ -25,7 +25,7 @@ class KhgpsSchema {
     /** Options of `nextflow run` itself: written with two dashes they become parameters by mistake. */
     private static final List<String> RUN_OPTIONS = ['resume', 'profile', 'params-file', 'c', 'config', 'w', 'work-dir',
         'stub', 'stub-run', 'preview', 'bg', 'ansi-log', 'with-trace', 'with-report', 'with-timeline', 'with-dag',
-        'name', 'revision', 'r', 'latest', 'dump-hashes', 'dump-channels', 'qs', 'queue-size', 'with-tower', 'offline']
+        'name', 'revision', 'r', 'latest', 'dump-hashes', 'dump-channels', 'qs', 'queue-size', 'with-tower', 'offline'].asImmutable()
 
     /** nextflow_schema.json of the pipeline in projectDir (read when asked: a run asks once). */
     static Map load(File projectDir) {
