@@ -49,6 +49,20 @@ class OneSourceTest extends Specification {
         Nextflow.ROOT.resolve('docs/numerics.md').text.contains("Up to N = ${Lanes.PARALLEL_UP_TO_N} it computes one")
     }
 
+    def 'should say in docs/usage.md what lib/ and the schema do: the task memory and the fit\'s least modes'() {
+        given:
+        String usage = Nextflow.ROOT.resolve('docs/usage.md').text
+        long mb = 1L << 20
+
+        expect: 'the memory formula of the Resources section, at one and two lanes'
+        usage.contains('(8 N^2 x 1.25 x lanes + 768 MB)')
+        [1000, 4000].every { n -> KhgpsParams.taskMemoryBytes(n, 1) == (long) (8L * n * n * 1.25 + 768 * mb) }
+        KhgpsParams.taskMemoryBytes(4000, 2) == (long) (8L * 4000 * 4000 * 1.25 * 2 + 768 * mb)
+
+        and: 'min_modes + 1, with the schema\'s default'
+        usage.contains("min_modes + 1 modes (the fit's least, ${(properties.min_modes.default as int) + 1} by default")
+    }
+
     def 'should ask conf/base.config for the memory and time lib/ plans, at N = #N and #COUNT realizations, attempt #ATTEMPT'() {
         given: 'home: KhgpsParams.taskMemoryBytes and taskSeconds (the plan, --max_memory check and JVM flags use them)'
         Map matrix = baseConfig().process_matrix as Map
