@@ -19,7 +19,9 @@ class KhgpsParams {
 
     /**
      * Largest N whose realizations run side by side, one per cpu: org.khgps.core.Lanes.PARALLEL_UP_TO_N
-     * (a copy, guarded by OneSourceTest like MAX_N; conf/base.config's memory formula too).
+     * (a copy, guarded by OneSourceTest like MAX_N; conf/base.config's memory formula too). The tools'
+     * -Dkhgps.parallelUpToN override is for their tests and benchmarks, not a pipeline setting: tasks
+     * are sized for this default.
      */
     static final int PARALLEL_UP_TO_N = 8000
 
