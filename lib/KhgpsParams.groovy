@@ -347,8 +347,9 @@ class KhgpsParams {
     }
 
     /**
-     * Lowest frequencies the histogram stores for the fit (HistogramCommand): all modes of a small
-     * point, else max(2000, modes / 5); with --spectrum lowest at most the K modes of each realization.
+     * Lowest frequencies the histogram stores for the fit (PointDos.pool, whose TAIL_MIN_MODES and
+     * TAIL_DIVISOR these are): all modes of a small point, else max(2000, modes / 5); with --spectrum
+     * lowest at most the K modes of each realization. KhgpsParamsTest pools synthetic spectra to check it.
      */
     static long storedTail(int n, long realizations, String spectrum, long modes) {
         long total = (long) n * realizations
