@@ -16,10 +16,8 @@ workflow {
         println help[0]   // not log.info: a second `log` in this block does not compile (Nextflow 24.10)
         exit 0
     }
-    def points = KhgpsPipeline.initialise(workflow, params, log)
-    KHGPS(points, points.size(), KhgpsPipeline.paramsJson(params), KhgpsPipeline.fingerprints(workflow))
-}
-
-workflow.onComplete {
-    KhgpsPipeline.complete(workflow, params, log)
+    // the run (its points, lock, published files and failed points) is passed on, never kept in lib/;
+    // initialise registers the end of the run (KhgpsPipeline.complete) with it
+    def run = KhgpsPipeline.initialise(workflow, params, log)
+    KHGPS(run, KhgpsPipeline.paramsJson(params), KhgpsPipeline.fingerprints(workflow))
 }

@@ -1,4 +1,5 @@
 import java.nio.file.FileAlreadyExistsException
+import java.nio.file.FileSystems
 import java.nio.file.FileVisitResult
 import java.nio.file.Files
 import java.nio.file.LinkOption
@@ -18,11 +19,21 @@ class KhgpsOutdir {
     static final String LOCK = '.khgps.lock'
 
     /** What the pipeline writes at the top of the results folder besides the published files. */
-    static final Set<String> OWN = ['study.json', 'ro-crate-metadata.json', LOCK, 'pipeline_info', 'points', 'plots', 'workflow'] as Set
+    static final Set<String> OWN = (['study.json', 'ro-crate-metadata.json', LOCK, 'pipeline_info', 'points', 'plots', 'workflow'] as Set).asImmutable()
 
-    /** The lock this run holds, with what it wrote into it; null when it holds none. */
-    private static Path held
-    private static String heldText
+    /** A results folder's lock: taken (the file and what this run wrote into it) or refused (why). */
+    static class Lock {
+        final Path path
+        final String text
+        /** Why the run must stop (naming the run that holds the folder); null when this run holds the lock. */
+        final String refusal
+
+        Lock(Path path, String text, String refusal) {
+            this.path = path
+            this.text = text
+            this.refusal = refusal
+        }
+    }
 
     static Path outdir(workflow, Map params) {
         def dir = Paths.get(params.outdir.toString())
@@ -38,11 +49,11 @@ class KhgpsOutdir {
     }
 
     /**
-     * Takes the results folder's lock; if another run holds it, returns why the run must stop
-     * (naming that run), else null. A lock left by a run on this host whose process is gone (a
+     * Takes the results folder's lock; if another run holds it, the refusal says why the run must stop
+     * (naming that run). A lock left by a run on this host whose process is gone (a
      * killed head) is taken over with a warning. No Nextflow types here: tested on its own.
      */
-    static String lock(workflow, Map params, log) {
+    static Lock lock(workflow, Map params, log) {
         def dir = outdir(workflow, params)
         Files.createDirectories(dir)
         def lock = dir.resolve(LOCK)
@@ -57,9 +68,7 @@ class KhgpsOutdir {
             .collect { k, v -> "${k}=${v}" }.join('\n') + '\n'
         for (int attempt = 0; attempt < 2; attempt++) {
             if (create(lock, text)) {
-                held = lock
-                heldText = text
-                return null
+                return new Lock(lock, text, null)
             }
             String other
             try {
@@ -69,11 +78,11 @@ class KhgpsOutdir {
             }
             def holder = parse(other)
             if (!stale(holder)) {
-                return ("Another run holds the results folder ${dir}: run ${holder.run_name ?: '?'} launched in "
+                return refused("Another run holds the results folder ${dir}: run ${holder.run_name ?: '?'} launched in "
                     + "${holder.launch_dir ?: '?'} on ${holder.host ?: '?'}, pid ${holder.pid ?: '?'}, since ${holder.since ?: '?'}. "
                     + "Two runs into one --outdir would replace each other's files: wait for it to finish, or choose "
                     + "another --outdir. If that run is no longer running (on another host, or its lock is damaged), "
-                    + "remove ${lock}").toString()
+                    + "remove ${lock}")
             }
             log.warn "khgps-nf: taking over the results folder's lock ${lock}: its run ${holder.run_name} (launched in " +
                 "${holder.launch_dir}, pid ${holder.pid} on this host) is no longer running"
@@ -86,7 +95,11 @@ class KhgpsOutdir {
                 // gone already
             }
         }
-        return "Cannot take the results folder's lock ${lock}: another run is taking it at the same moment".toString()
+        return refused("Cannot take the results folder's lock ${lock}: another run is taking it at the same moment")
+    }
+
+    private static Lock refused(Object why) {
+        return new Lock(null, null, why.toString())
     }
 
     /** Creates the lock atomically with its whole content: a hard link to a finished temp file. */
@@ -132,19 +145,50 @@ class KhgpsOutdir {
         return start != null && holder.pid_start != 'unknown' && start != holder.pid_start
     }
 
-    /** Releases the lock if this run holds it (at the end of a run, done or failed). */
-    static void unlock() {
-        if (held == null) {
+    /** Releases the lock if this run holds it (at the end of a run, done or failed) and nobody replaced it. */
+    static void unlock(Lock lock) {
+        if (lock?.path == null) {
             return
         }
         try {
-            if (Files.exists(held) && held.text == heldText) {
-                Files.delete(held)
+            if (Files.exists(lock.path) && lock.path.text == lock.text) {
+                Files.delete(lock.path)
             }
         } catch (IOException ignored) {
             // nothing more to do: the next run on this host takes a stale lock over
         }
-        held = null
+    }
+
+    /**
+     * Where conf/modules.config publishes the task output {@code name} of {@code process}, relative to
+     * the results folder, or null when it does not: the process's publishDir (enabled, path, pattern,
+     * saveAs) evaluated as Nextflow does. So the layout study.json records is the one declared there.
+     *
+     * @param processConfig the configuration's process scope, with its withName:PROCESS blocks
+     * @param meta          the task's study point (its meta map), or null
+     */
+    static String publishedAs(Map processConfig, String process, Map params, Map meta, String name) {
+        def rule = processConfig?.get("withName:${process}".toString())?.publishDir
+        if (!(rule instanceof Map) || rule.enabled == false || rule.path == null) {
+            return null
+        }
+        if (rule.pattern && !FileSystems.default.getPathMatcher("glob:${rule.pattern}").matches(Paths.get(name))) {
+            return null
+        }
+        def context = [params: params, meta: meta]
+        def dir = Paths.get(evaluate(rule.path, context).toString())
+        def saved = rule.saveAs ? evaluate(rule.saveAs, context, name) : name
+        return Paths.get(params.outdir.toString()).relativize(dir).resolve(saved.toString()).normalize().toString()
+    }
+
+    /** A config value: a closure is called with params and meta in scope, as Nextflow calls it for a task. */
+    private static Object evaluate(Object value, Map context, Object... args) {
+        if (!(value instanceof Closure)) {
+            return value
+        }
+        Closure c = ((Closure) value).rehydrate(context, value.owner, value.thisObject)
+        c.resolveStrategy = Closure.DELEGATE_FIRST
+        return c.call(*args)
     }
 
     /**

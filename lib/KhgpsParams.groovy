@@ -10,8 +10,20 @@ import java.security.MessageDigest
  */
 class KhgpsParams {
 
-    /** Largest N whose N x N matrix fits the tools' one off-heap buffer. */
+    /**
+     * Largest N whose N x N matrix fits the tools' one off-heap buffer: org.khgps.core.SymmetricMatrix.MAX_N
+     * and nextflow_schema.json's maximum of N. lib/ cannot load the tools' jar, so this is a copy;
+     * OneSourceTest fails when the three differ.
+     */
     static final int MAX_N = 16383
+
+    /**
+     * Largest N whose realizations run side by side, one per cpu: org.khgps.core.Lanes.PARALLEL_UP_TO_N
+     * (a copy, guarded by OneSourceTest like MAX_N; conf/base.config's memory formula too). The tools'
+     * -Dkhgps.parallelUpToN override is for their tests and benchmarks, not a pipeline setting: tasks
+     * are sized for this default.
+     */
+    static final int PARALLEL_UP_TO_N = 8000
 
     /** One value or a comma-separated list ("0.05,0.2"), or a list from a params file. */
     static List<String> items(String name, Object value) {
@@ -139,8 +151,9 @@ class KhgpsParams {
 
     /**
      * h = 0 with J > 0 cannot work: the minimizer starts at x = 0, where the gradient of H is -h = 0,
-     * so it "converges" in 0 iterations at a stationary point that is a saddle (the Hessian kappa_i
-     * delta_ij + J_ij has negative eigenvalues), and every realization is left out of D(omega).
+     * so it "converges" in 0 iterations at a stationary point that is a saddle (the Hessian, the
+     * couplings with kappa_i on the diagonal, has negative eigenvalues), and every realization is left
+     * out of D(omega).
      * With J = 0, x = 0 is the minimum (kappa_i >= 0) and h = 0 is allowed.
      */
     static void checkStationaryStart(Map p) {
@@ -238,10 +251,18 @@ class KhgpsParams {
     /**
      * Seconds one realization (sample + minimize + diagonalize) takes on 2 cores, from
      * bench/run.sh on the development machine: 0.14 s at N = 1000, 0.40 s at 2000, 2.8 s at 4000,
-     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). conf/base.config uses the same model.
+     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). conf/base.config's time is {@link #taskSeconds}.
      */
     static double secondsPerRealization(int n) {
         return 0.1 + 124.0 * Math.pow(n / 16000.0, 3)
+    }
+
+    /**
+     * Wall-clock seconds a minimize or diagonalize task of {@code count} realizations asks for on its
+     * first attempt (conf/base.config, process_matrix; OneSourceTest compares): 10 min + 4x the cost model.
+     */
+    static double taskSeconds(int n, long count) {
+        return 600 + 4 * count * secondsPerRealization(n)
     }
 
     /**
@@ -266,11 +287,11 @@ class KhgpsParams {
     }
 
     /**
-     * Realizations a minimize or diagonalize task computes side by side: one per cpu up to N = 8000
-     * (org.khgps.core.Lanes.PARALLEL_UP_TO_N), else one at a time on all cpus.
+     * Realizations a minimize or diagonalize task computes side by side: one per cpu up to N =
+     * {@link #PARALLEL_UP_TO_N}, else one at a time on all cpus.
      */
     static int lanes(int n, int cpus) {
-        return n <= 8000 ? Math.max(1, cpus) : 1
+        return n <= PARALLEL_UP_TO_N ? Math.max(1, cpus) : 1
     }
 
     /**
@@ -326,8 +347,9 @@ class KhgpsParams {
     }
 
     /**
-     * Lowest frequencies the histogram stores for the fit (HistogramCommand): all modes of a small
-     * point, else max(2000, modes / 5); with --spectrum lowest at most the K modes of each realization.
+     * Lowest frequencies the histogram stores for the fit (PointDos.pool, whose TAIL_MIN_MODES and
+     * TAIL_DIVISOR these are): all modes of a small point, else max(2000, modes / 5); with --spectrum
+     * lowest at most the K modes of each realization. KhgpsParamsTest pools synthetic spectra to check it.
      */
     static long storedTail(int n, long realizations, String spectrum, long modes) {
         long total = (long) n * realizations

@@ -4,14 +4,11 @@ import nextflow.Nextflow
 /** Start and end of a run: validate before any task starts, record the run's parameters. */
 class KhgpsPipeline {
 
-    /** The study points of this run, for study.json. */
-    static List<Map> POINTS = []
-
-    /** point id -> why it failed ("stage: message"; several stages joined by "; "), for study.json and the log. */
-    static final Map<String, String> FAILED = new java.util.concurrent.ConcurrentSkipListMap<>()
-
-    /** The study points, or a stop with a message naming the bad parameter. */
-    static List<Map> initialise(workflow, Map nfParams, log) {
+    /**
+     * The run: its study points and the results folder's lock, or a stop with a message naming the
+     * bad parameter. main.nf passes it to the workflow; {@link #complete} gets it at the end.
+     */
+    static KhgpsRun initialise(workflow, Map nfParams, log) {
         List<Map> points
         Map plan
         def schema = KhgpsSchema.load(workflow.projectDir.toFile())
@@ -53,22 +50,30 @@ class KhgpsPipeline {
                 "or launch with the project's ./nextflow, which builds them.")
         }
         // one run at a time per results folder: stops here, naming the run that holds it
-        def held = KhgpsOutdir.lock(workflow, params, log)
-        if (held) {
-            Nextflow.error(held)
+        def lock = KhgpsOutdir.lock(workflow, params, log)
+        if (lock.refusal) {
+            Nextflow.error(lock.refusal)
         }
-        def info = new File("${params.outdir}/pipeline_info")
-        info.mkdirs()
-        def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
-        new File(info, "params_${stamp}.json").text = paramsJson(nfParams)
+        try {
+            def info = new File("${params.outdir}/pipeline_info")
+            info.mkdirs()
+            def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
+            new File(info, "params_${stamp}.json").text = paramsJson(nfParams)
+        } catch (IOException e) {
+            KhgpsOutdir.unlock(lock)
+            throw e
+        }
         def counts = points*.realizations.unique().sort()
         def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
         log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
         points.each { p ->
             log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
         }
-        POINTS = points
-        return points
+        def run = new KhgpsRun(points, lock)
+        // at the end, done or failed; the handler holds the run and the parameters as values (in main.nf's
+        // workflow block, workflow, params and log are gone by then)
+        workflow.onComplete { complete(workflow, nfParams, log, run) }
+        return run
     }
 
     /**
@@ -95,9 +100,9 @@ class KhgpsPipeline {
      * A point failed in a stage (bin/khgps-point-stage wrote why): recorded for the report and
      * study.json; with --failed_points fail, the run stops here naming the point.
      */
-    static List pointFailed(Map meta, String stage, String reason, Object policy) {
+    static List pointFailed(KhgpsRun run, Map meta, String stage, String reason, Object policy) {
         String line = "${stage}: ${reason}".toString()
-        FAILED.merge(meta.id as String, line) { a, b -> a + '; ' + b }
+        run.failed.merge(meta.id as String, line) { a, b -> a + '; ' + b }
         if (policy == 'fail') {
             Nextflow.error("point ${meta.id} (N=${meta.N} h=${meta.h} J=${meta.J} kappa0=${meta.kappa0}) failed in ${line} "
                 + "and --failed_points is fail (with --failed_points report the other points go on and summary.csv says why)")
@@ -141,28 +146,28 @@ class KhgpsPipeline {
     }
 
     /** End of a run, done or failed: report, record the study, release the results folder. */
-    static void complete(workflow, Map params, log) {
+    static void complete(workflow, Map params, log, KhgpsRun run) {
         try {
-            finish(workflow, params, log)
+            finish(workflow, params, log, run)
         } finally {
-            KhgpsOutdir.unlock()
+            KhgpsOutdir.unlock(run.lock)
         }
     }
 
-    private static void finish(workflow, Map params, log) {
+    private static void finish(workflow, Map params, log, KhgpsRun run) {
         if (!workflow.success) {
             log.error "khgps-nf: failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
             return
         }
         if (!workflow.stubRun) {
             // the results folder holds exactly this study, whatever earlier runs left there
-            KhgpsRoCrate.copySources(workflow.projectDir, KhgpsOutdir.outdir(workflow, params))
-            KhgpsOutdir.removeStale(workflow, params, KhgpsProvenance.PUBLISHED.keySet(), log)
-            KhgpsProvenance.writeStudy(workflow, params, POINTS)
+            KhgpsRoCrate.copySources(workflow.projectDir, KhgpsOutdir.outdir(workflow, params), run.published)
+            KhgpsOutdir.removeStale(workflow, params, run.published.keySet(), log)
+            KhgpsProvenance.writeStudy(workflow, params, run)
         }
-        if (FAILED) {
-            log.warn("khgps-nf: ${FAILED.size()} of ${POINTS.size()} study points failed (summary.csv: status failed and the reason; "
-                + "--failed_points fail makes this stop the run):\n" + FAILED.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
+        if (run.failed) {
+            log.warn("khgps-nf: ${run.failed.size()} of ${run.points.size()} study points failed (summary.csv: status failed and the reason; "
+                + "--failed_points fail makes this stop the run):\n" + run.failed.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
         }
         log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"
     }

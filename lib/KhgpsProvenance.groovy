@@ -3,7 +3,6 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import java.security.MessageDigest
-import java.util.concurrent.ConcurrentSkipListMap
 import java.util.zip.ZipFile
 
 /**
@@ -22,10 +21,7 @@ class KhgpsProvenance {
         fit        : 'org/khgps/cli/FitCommand',
         theory     : 'org/khgps/cli/TheoryCommand',
         report     : 'org/khgps/cli/ReportCommand',
-    ]
-
-    /** published path (relative to outdir) -> the task's output file it is a copy of */
-    static final Map<String, Path> PUBLISHED = new ConcurrentSkipListMap<>()
+    ].asImmutable()
 
     /**
      * A fingerprint of the code one stage runs: SHA-256 over the bytes of the project classes
@@ -69,19 +65,6 @@ class KhgpsProvenance {
             }
         } finally {
             zip.close()
-        }
-    }
-
-    /** Remembers that {@code file} is published as {@code relative} (a directory: its files). */
-    static void published(String relative, Path file) {
-        if (Files.isDirectory(file)) {
-            Files.walk(file).withCloseable { stream ->
-                stream.filter { Files.isRegularFile(it) }.forEach { f ->
-                    PUBLISHED["${relative}/${file.relativize(f)}".toString()] = f
-                }
-            }
-        } else {
-            PUBLISHED[relative] = file
         }
     }
 
@@ -131,14 +114,14 @@ KHGPS_VERSIONS_EOF"""
      * task outputs the published files are copies of: Nextflow may still be copying when
      * the run completes.
      */
-    static void writeStudy(workflow, Map params, List<Map> points) {
+    static void writeStudy(workflow, Map params, KhgpsRun run) {
         def outdir = java.nio.file.Paths.get(params.outdir.toString())
         if (!outdir.isAbsolute()) {
             outdir = workflow.launchDir.resolve(outdir)
         }
         Files.createDirectories(outdir)
         def files = new TreeMap<String, String>()
-        PUBLISHED.each { rel, source -> files[rel] = sha256(source) }
+        run.published.each { rel, source -> files[rel] = sha256(source) }
         def study = [
             pipeline        : workflow.manifest.name,
             version         : workflow.manifest.version,
@@ -153,15 +136,15 @@ KHGPS_VERSIONS_EOF"""
             complete        : workflow.complete?.toString(),
             params          : new groovy.json.JsonSlurper().parseText(KhgpsPipeline.paramsJson(params)),
             disorder        : KhgpsParams.disorderMode(params.disorder),
-            points          : points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
+            points          : run.points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
             files           : files,
             // point id -> why it failed (--failed_points report); empty when every point is ok
-            failed_points   : new TreeMap(KhgpsPipeline.FAILED),
+            failed_points   : new TreeMap(run.failed),
         ]
         def tmp = outdir.resolve('.study.json.tmp')
         tmp.text = JsonOutput.prettyPrint(JsonOutput.toJson(study)) + '\n'
         Files.move(tmp, outdir.resolve('study.json'), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
-        KhgpsRoCrate.write(study, outdir, PUBLISHED.collectEntries { rel, source -> [(rel): Files.size(source)] },
+        KhgpsRoCrate.write(study, outdir, run.published.collectEntries { rel, source -> [(rel): Files.size(source)] },
                 sha256(outdir.resolve('study.json')))
     }
 }

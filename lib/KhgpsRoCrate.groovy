@@ -14,16 +14,16 @@ class KhgpsRoCrate {
 
     /** What of the project is copied to <outdir>/workflow/: enough to read and rerun the study. */
     static final List<String> WORKFLOW_SOURCES = ['main.nf', 'nextflow.config', 'nextflow_schema.json', 'workflows',
-                                                  'modules', 'conf', 'lib', 'bin', 'README.md', 'LICENSE', 'CITATIONS.md']
+                                                  'modules', 'conf', 'lib', 'bin', 'README.md', 'LICENSE', 'CITATIONS.md'].asImmutable()
 
     static final String RO_CRATE = 'https://w3id.org/ro/crate/1.1'
     static final List<String> PROFILES = ['https://w3id.org/ro/wfrun/process/0.5', 'https://w3id.org/ro/wfrun/workflow/0.5',
-                                          'https://w3id.org/workflowhub/workflow-ro-crate/1.0']
+                                          'https://w3id.org/workflowhub/workflow-ro-crate/1.0'].asImmutable()
     static final String NEXTFLOW = 'https://w3id.org/workflowhub/workflow-ro-crate#nextflow'
     static final String PAPER = 'https://doi.org/10.21468/SciPostPhysCore.4.2.008'
 
-    /** Copies the workflow's sources to workflow/ under outdir and registers them as published files. */
-    static void copySources(Path projectDir, Path outdir) {
+    /** Copies the workflow's sources to workflow/ under outdir and registers them in {@code published}. */
+    static void copySources(Path projectDir, Path outdir, Map<String, Path> published) {
         WORKFLOW_SOURCES.each { name ->
             def source = projectDir.resolve(name)
             if (!Files.exists(source)) {
@@ -37,7 +37,7 @@ class KhgpsRoCrate {
                 def tmp = target.resolveSibling(".${target.fileName}.tmp")
                 Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING)
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
-                KhgpsProvenance.PUBLISHED[rel] = f
+                published[rel] = f
             }
         }
     }

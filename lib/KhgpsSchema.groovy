@@ -19,23 +19,21 @@ import groovy.json.JsonSlurper
  */
 class KhgpsSchema {
 
-    private static final Map<String, Map> CACHE = [:]
-
     private static final String INTEGER = /[+-]?\d+/
     private static final String NUMBER = /[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/
 
     /** Options of `nextflow run` itself: written with two dashes they become parameters by mistake. */
     private static final List<String> RUN_OPTIONS = ['resume', 'profile', 'params-file', 'c', 'config', 'w', 'work-dir',
         'stub', 'stub-run', 'preview', 'bg', 'ansi-log', 'with-trace', 'with-report', 'with-timeline', 'with-dag',
-        'name', 'revision', 'r', 'latest', 'dump-hashes', 'dump-channels', 'qs', 'queue-size', 'with-tower', 'offline']
+        'name', 'revision', 'r', 'latest', 'dump-hashes', 'dump-channels', 'qs', 'queue-size', 'with-tower', 'offline'].asImmutable()
 
-    /** nextflow_schema.json of the pipeline in projectDir (read once). */
-    static synchronized Map load(File projectDir) {
+    /** nextflow_schema.json of the pipeline in projectDir (read when asked: a run asks once). */
+    static Map load(File projectDir) {
         def file = new File(projectDir, 'nextflow_schema.json')
         if (!file.isFile()) {
             throw new IllegalStateException("${file} is missing: the pipeline's parameters are declared there")
         }
-        return CACHE.computeIfAbsent(file.canonicalPath) { new JsonSlurper().parse(file) as Map }
+        return new JsonSlurper().parse(file) as Map
     }
 
     /** The groups in the order "allOf" lists them: [key: [title, description, properties]]. */

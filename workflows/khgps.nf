@@ -10,8 +10,7 @@ include { REPORT      } from '../modules/local/report/main'
 
 workflow KHGPS {
     take:
-    points       // list: one meta map per study point (KhgpsParams.points)
-    n_points     // val: number of study points
+    run          // KhgpsRun: the study points (KhgpsParams.points); collects the published files and failed points
     params_json  // val: the run's parameters as JSON, for the report
     code         // map: stage -> fingerprint of its code (KhgpsProvenance.fingerprints)
 
@@ -19,6 +18,9 @@ workflow KHGPS {
     // A chunk's meta holds what defines its realizations and nothing else: the point's parameters,
     // its seed and the realization range. Not the study's total number of realizations, so that
     // raising --realizations with -resume leaves finished chunks cached.
+    // the run as a value: the closures below are called after this block, when its inputs are gone
+    KhgpsRun thisRun = run
+    def points = thisRun.points
     def by_id = points.collectEntries { [(it.id): it] }
     def n_chunks = points.collectEntries { [(it.id): KhgpsParams.chunks(it.realizations, it.chunk_size).size()] }
     chunks = Channel.fromList(points).flatMap { point ->
@@ -58,7 +60,7 @@ workflow KHGPS {
         .mix(HISTOGRAM.out.failed.map { meta, f -> [meta, 'histogram', f.text.trim()] },
              FIT.out.failed.map { meta, f -> [meta, 'fit', f.text.trim()] },
              THEORY.out.failed.map { meta, f -> [meta, 'theory', f.text.trim()] })
-        .map { meta, stage, reason -> KhgpsPipeline.pointFailed(meta, stage, reason, params.failed_points) }
+        .map { meta, stage, reason -> KhgpsPipeline.pointFailed(thisRun, meta, stage, reason, params.failed_points) }
     failed_tsv = point_failed.toList().map { KhgpsPipeline.failedTsv(it) }
 
     report_inputs = HISTOGRAM.out.dos
@@ -67,7 +69,7 @@ workflow KHGPS {
         .flatMap { meta, dos, fit_h5, fit_json, theory -> [dos, fit_h5, theory] }
         .toList()
         .map { files -> files.sort { a, b -> a.name <=> b.name } }
-    REPORT(report_inputs, failed_tsv, n_points, params_json, code.report)
+    REPORT(report_inputs, failed_tsv, points.size(), params_json, code.report)
 
     // every process's tool versions (nf-core's layout), once per process, into pipeline_info/
     SAMPLE.out.versions.mix(MINIMIZE.out.versions, DIAGONALIZE.out.versions, HISTOGRAM.out.versions,
@@ -76,19 +78,17 @@ workflow KHGPS {
         .unique()
         .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
 
-    // what conf/modules.config publishes where, for the hashes in results/study.json
-    MINIMIZE.out.minima.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/minima/${f.name}", f) }
-    DIAGONALIZE.out.spectra.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/spectra/${f.name}", f) }
-    HISTOGRAM.out.dos.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/dos.h5", f) }
-    FIT.out.fit.subscribe { meta, h5, json ->
-        KhgpsProvenance.published("points/${meta.id}/fit.h5", h5)
-        KhgpsProvenance.published("points/${meta.id}/fit.json", json)
-    }
-    THEORY.out.theory.subscribe { meta, f -> KhgpsProvenance.published("points/${meta.id}/theory.h5", f) }
-    REPORT.out.html.subscribe { KhgpsProvenance.published('report.html', it) }
-    REPORT.out.summary.subscribe { KhgpsProvenance.published('summary.csv', it) }
-    REPORT.out.analysis.subscribe { KhgpsProvenance.published('analysis.json', it) }
-    REPORT.out.plots.subscribe { KhgpsProvenance.published('plots', it) }
+    // the hashes in results/study.json: each output goes where conf/modules.config's publishDir puts
+    // it (the one place the layout is declared; KhgpsOutdir.publishedAs reads it)
+    def layout = nextflow.Global.session.config.process as Map
+    def runParams = params
+    def record = { String process, Map meta, List files -> files.each { thisRun.published(layout, process, runParams, meta, it) } }
+    MINIMIZE.out.minima.subscribe { meta, f -> record('MINIMIZE', meta, [f]) }
+    DIAGONALIZE.out.spectra.subscribe { meta, f -> record('DIAGONALIZE', meta, [f]) }
+    HISTOGRAM.out.dos.subscribe { meta, f -> record('HISTOGRAM', meta, [f]) }
+    FIT.out.fit.subscribe { meta, h5, json -> record('FIT', meta, [h5, json]) }
+    THEORY.out.theory.subscribe { meta, f -> record('THEORY', meta, [f]) }
+    REPORT.out.html.mix(REPORT.out.summary, REPORT.out.analysis, REPORT.out.plots).subscribe { record('REPORT', null, [it]) }
 
     emit:
     summary = REPORT.out.summary

@@ -13,9 +13,17 @@ class KhgpsOutdirTest extends Specification {
     def workflow = [launchDir: launch, runName: 'this_run', sessionId: 'session-1']
     Map params = [outdir: 'results']
     Path results = launch.resolve('results')
+    /** The locks a test took, released at its end. */
+    List<KhgpsOutdir.Lock> taken = []
 
     def cleanup() {
-        KhgpsOutdir.unlock()
+        taken.each { KhgpsOutdir.unlock(it) }
+    }
+
+    KhgpsOutdir.Lock take(Map workflow, Map params) {
+        def lock = KhgpsOutdir.lock(workflow, params, log)
+        taken << lock
+        return lock
     }
 
     static void touch(Path dir, String... names) {
@@ -54,22 +62,24 @@ class KhgpsOutdirTest extends Specification {
 
     def 'should hold the lock, refuse a second holder naming the first, and release only its own lock'() {
         when:
-        def first = KhgpsOutdir.lock(workflow, params, log)
+        def first = take(workflow, params)
         def lock = results.resolve('.khgps.lock')
         def holder = KhgpsOutdir.parse(lock.text)
-        def second = KhgpsOutdir.lock([launchDir: Nextflow.tempDir('other'), runName: 'other_run', sessionId: 's2'],
-                [outdir: results.toString()], log)
+        def second = take([launchDir: Nextflow.tempDir('other'), runName: 'other_run', sessionId: 's2'],
+                [outdir: results.toString()])
 
         then: 'this JVM is alive, so the second is refused, naming the first'
-        first == null
+        first.refusal == null
+        first.path == lock
         holder.pid == "${ProcessHandle.current().pid()}".toString()
         holder.launch_dir == launch.toString()
-        second.startsWith("Another run holds the results folder ${results}: run this_run launched in ${launch} on " +
+        second.path == null
+        second.refusal.startsWith("Another run holds the results folder ${results}: run this_run launched in ${launch} on " +
                 "${KhgpsOutdir.host()}, pid ${holder.pid}")
 
         when: 'someone else replaced the lock meanwhile'
         lock.text = lock.text.replace('this_run', 'someone_else')
-        KhgpsOutdir.unlock()
+        KhgpsOutdir.unlock(first)
 
         then: 'it is not ours to remove'
         Files.exists(lock)
@@ -82,15 +92,15 @@ class KhgpsOutdirTest extends Specification {
                 "pid=${ProcessHandle.current().pid()}\npid_start=2001-01-01T00:00:00Z\n"
 
         when:
-        def refused = KhgpsOutdir.lock(workflow, params, log)
+        def mine = take(workflow, params)
 
         then:
-        refused == null
+        mine.refusal == null
         lines.any { it.contains('taking over the results folder\'s lock') && it.contains('old_run') }
         KhgpsOutdir.parse(results.resolve('.khgps.lock').text).run_name == 'this_run'
 
         when:
-        KhgpsOutdir.unlock()
+        KhgpsOutdir.unlock(mine)
 
         then:
         !Files.exists(results.resolve('.khgps.lock'))
@@ -102,6 +112,36 @@ class KhgpsOutdirTest extends Specification {
         results.resolve('.khgps.lock').text = "run_name=far_run\nlaunch_dir=/far\nhost=another-host\npid=1\npid_start=unknown\n"
 
         expect:
-        KhgpsOutdir.lock(workflow, params, log).contains('run far_run launched in /far on another-host, pid 1')
+        take(workflow, params).refusal.contains('run far_run launched in /far on another-host, pid 1')
+    }
+
+    /** conf/modules.config's process scope as Nextflow hands it over: one withName:PROCESS entry per block. */
+    static Map moduleConfig() {
+        def process = new ConfigSlurper().parse(Nextflow.ROOT.resolve('conf/modules.config').text).process as Map
+        return process.collectEntries { name, block -> [("withName:${name}".toString()): block] }
+    }
+
+    def 'should publish #PROCESS output #NAME as #PUBLISHED, reading the layout from conf/modules.config'() {
+        expect: 'the contract in the header of conf/modules.config; study.json records the same paths'
+        KhgpsOutdir.publishedAs(moduleConfig(), PROCESS, [outdir: OUTDIR], [id: 'a8e102d754d7', N: 256], NAME) == PUBLISHED
+
+        where:
+        PROCESS       | OUTDIR         | NAME                          || PUBLISHED
+        'SAMPLE'      | 'results'      | 'disorder_000000-000003.h5'   || null
+        'MINIMIZE'    | 'results'      | 'minima_000000-000003.h5'     || 'points/a8e102d754d7/minima/minima_000000-000003.h5'
+        'MINIMIZE'    | 'results'      | 'point_failed.txt'            || null
+        'MINIMIZE'    | 'results'      | 'versions.yml'                || null
+        'DIAGONALIZE' | '/abs/results' | 'spectra_000004-000007.h5'    || 'points/a8e102d754d7/spectra/spectra_000004-000007.h5'
+        'HISTOGRAM'   | 'results/'     | 'dos_a8e102d754d7.h5'         || 'points/a8e102d754d7/dos.h5'
+        'HISTOGRAM'   | 'results'      | 'point_failed.txt'            || null
+        'FIT'         | 'results'      | 'fit_a8e102d754d7.h5'         || 'points/a8e102d754d7/fit.h5'
+        'FIT'         | 'results'      | 'fit_a8e102d754d7.json'       || 'points/a8e102d754d7/fit.json'
+        'THEORY'      | 'results'      | 'theory_a8e102d754d7.h5'      || 'points/a8e102d754d7/theory.h5'
+        'REPORT'      | 'results'      | 'report.html'                 || 'report.html'
+        'REPORT'      | 'results'      | 'summary.csv'                 || 'summary.csv'
+        'REPORT'      | 'results'      | 'analysis.json'               || 'analysis.json'
+        'REPORT'      | 'results'      | 'plots'                       || 'plots'
+        'REPORT'      | 'results'      | 'versions.yml'                || null
+        'UNKNOWN'     | 'results'      | 'x.h5'                        || null
     }
 }

@@ -247,4 +247,34 @@ class KhgpsParamsTest extends Specification {
         16000 | 0
         16000 | 2000
     }
+
+    def 'should plan the stored tail that the histogram stage keeps (N = #N, #R realizations, #SPECTRUM)'() {
+        given: 'a point of R realizations with synthetic minima and spectra (K lowest modes each when lowest)'
+        def point = new StudyPoint(N, 0.01, 0.2, 1.0)
+        int held = SPECTRUM == 'lowest' ? KhgpsParams.modes(N, 0) : N
+        long[] index = (0..<R) as long[]
+        double[][] rows = (0..<R).collect { r -> (0..<N).collect { 0.5d } as double[] } as double[][]
+        double[][] lambda = (0..<R).collect { r -> (1..held).collect { k -> 1e-3d * k + 1e-7d * r } as double[] } as double[][]
+        def minima = new org.khgps.core.stage.MinimaChunk(point, 1L, index, index, rows, rows, new byte[R].collect { 1 as byte } as byte[],
+                new double[R], new int[R], new double[R], 1e-10d, 10, 0d)
+        def spectra = new org.khgps.core.stage.SpectraChunk(point, 1L, index, minima.converged(), lambda, new int[R],
+                new double[R], new double[R], 'synthetic',
+                SPECTRUM == 'lowest' ? new org.khgps.core.stage.SpectraChunk.Modes(held, new byte[R], new double[R],
+                        lambda, null, null, null, null, null, null) : null)
+
+        when:
+        def dos = org.khgps.core.stage.PointDos.pool(point, 1L, [minima], [spectra],
+                org.khgps.core.stage.PointDos.Policy.EXCLUDE, 10, 5, { })
+
+        then: 'lowest-K rows: only the modes below the smallest lambda_K are complete'
+        long complete = SPECTRUM == 'lowest' ? (long) (held - 1) * R : (long) N * R
+        dos.omegaTail().length == Math.min(complete, KhgpsParams.storedTail(N, R, SPECTRUM, 0))
+
+        where:
+        N    | R    | SPECTRUM
+        10   | 100  | 'full'
+        10   | 1500 | 'full'
+        200  | 60   | 'full'
+        200  | 60   | 'lowest'
+    }
 }

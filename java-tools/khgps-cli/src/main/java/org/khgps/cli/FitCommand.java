@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.khgps.core.Collapse;
 import org.khgps.core.TailFit;
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointFit;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
 
@@ -57,86 +58,21 @@ final class FitCommand implements Command {
         if (!rule.equals("auto") && !rule.equals("fraction")) {
             throw new IllegalArgumentException("--window must be auto or fraction, got '" + rule + "'");
         }
-        DosFile dos = DosFile.read(in);
-        double[] tailOmega = dos.omegaTail();
-        long[] owners = dos.omegaTailRealization();
-        long[] distinct = java.util.Arrays.stream(owners).distinct().sorted().toArray();
-        int[] position = new int[owners.length];
-        for (int i = 0; i < owners.length; i++) {
-            position[i] = java.util.Arrays.binarySearch(distinct, owners[i]);
-        }
-        // the pool is every included realization (N modes each), also those with no mode in the tail
-        int realizations = (int) Math.max(distinct.length, dos.modes() / dos.point().N());
-        boolean resample = samples > 0 && distinct.length > 1;
-        long bootSeed = dos.seed() ^ 0x5EEDL;
-
-        // the point's own omega_x (collapse of its partial average onto the exact J = 0 curve)
-        double omegaX;
-        try {
-            omegaX = Collapse.omegaX(dos.partial().kappa(), dos.partial().x2(), dos.partial().x2Err(),
-                    dos.point().kappa0()).omegaX();
-        } catch (IllegalArgumentException e) {
-            omegaX = Double.NaN;
-        }
-        TailFit.Bound bound = TailFit.bound(dos.point().h(), omegaX);
+        double omegaMax = Double.NaN;
         if (line.hasOption("omega-max")) {
-            double max = Args.number(line, "omega-max", null);
-            if (!(max > 0)) {
-                throw new IllegalArgumentException("--omega-max must be > 0, got " + max);
+            omegaMax = Args.number(line, "omega-max", null);
+            if (!(omegaMax > 0)) {
+                throw new IllegalArgumentException("--omega-max must be > 0, got " + omegaMax);
             }
-            bound = new TailFit.Bound(max, omegaX, bound.gapEdge(), bound.weak());
         }
-        TailFit.Auto auto = TailFit.auto(tailOmega, dos.modes(), minModes, bound, resample ? position : null,
-                realizations, samples, bootSeed);
-        TailFit.Result aGWindow;
-        TailFit.Result slopeWindow;
-        String window;
-        if (rule.equals("fraction")) {
-            aGWindow = TailFit.fit(tailOmega, dos.modes(), fraction, minModes);
-            slopeWindow = aGWindow;
-            window = "fraction " + fraction;
-        } else if (auto.ok()) {
-            aGWindow = auto.aGWindow();
-            slopeWindow = auto.slopeWindow();
-            window = "auto";
-        } else {
-            aGWindow = null;
-            slopeWindow = null;
-            window = "auto (" + auto.status() + ")";
-        }
-        boolean ok = aGWindow != null;
-        double nan = Double.NaN;
-        TailFit.Result fit = ok ? new TailFit.Result(aGWindow.aG(), aGWindow.aGErr(), slopeWindow.exponent(),
-                slopeWindow.exponentErr(), aGWindow.omegaLow(), aGWindow.omegaHigh(), aGWindow.modesInWindow(), dos.modes())
-                : new TailFit.Result(nan, nan, nan, nan, nan, nan, 0, dos.modes());
-        TailFit.Bootstrap bootstrap = null;
-        if (resample && ok) {
-            TailFit.Bootstrap a = TailFit.bootstrap(tailOmega, position, realizations, dos.modes(), aGWindow.omegaHigh(),
-                    samples, bootSeed);
-            TailFit.Bootstrap b = TailFit.bootstrap(tailOmega, position, realizations, dos.modes(), slopeWindow.omegaHigh(),
-                    samples, bootSeed);
-            bootstrap = new TailFit.Bootstrap(a.aGErr(), b.exponentErr(), samples);
-        }
-        // the test of omega^4 uses the larger of the bootstrap and the Poisson error: with few
-        // realizations (8 in -profile test) the bootstrap can come out at half the Poisson error
-        double exponentErr = Math.max(fit.exponentErr(), bootstrap != null && Double.isFinite(bootstrap.exponentErr())
-                ? bootstrap.exponentErr() : 0);
-        FitFile.Tail tail = new FitFile.Tail(ok ? slopeWindow.omegaLow() : nan, ok ? slopeWindow.omegaHigh() : nan,
-                ok ? slopeWindow.modesInWindow() : 0, TailFit.consistentWith4(fit.exponent(), exponentErr),
-                bound.omegaMax(), omegaX, bound.gapEdge(), auto.modesBelowBound(), auto.plateauShells(),
-                rule.equals("fraction") ? "fraction" : auto.status(), auto.hill(), auto.compensated());
-        double[] binned = ok ? TailFit.binned(dos.histogram().edges(), dos.histogram().counts(), dos.modes(), 0, fit.omegaHigh())
-                : new double[] {nan, nan};
-        FitFile result = new FitFile(dos.point(), dos.seed(), fit, window, ok, bootstrap, binned, dos.x2(), dos.x2Err(),
-                dos.realizations(), dos.converged(), dos.negativeModes(), tail);
-        result.write(out, invocation.provenance(List.of(in)), dos.realizationRanges());
+        PointFit.Settings settings = new PointFit.Settings(rule.equals("fraction") ? PointFit.Window.FRACTION
+                : PointFit.Window.AUTO, fraction, minModes, samples, omegaMax);
+        PointDos dos = DosFile.read(in);
+        PointFit fit = PointFit.fit(dos, settings);
+        FitFile.write(fit, out, invocation.provenance(List.of(in)), dos.realizationRanges());
         if (json != null) {
-            result.writeJson(json);
+            FitFile.writeJson(fit, json);
         }
-        System.err.printf("fit: point %s: omega_max = %.4g (omega_x = %.4g, gap edge %.4g), %d modes below; A_g = %.4g +- %.2g "
-                        + "over omega <= %.4g (%d modes); exponent = %.3f +- %.3f over omega <= %.4g (%d modes), %s with 4 (%s)%n",
-                dos.point().id(), bound.omegaMax(), omegaX, bound.gapEdge(), auto.modesBelowBound(), fit.aG(), result.aGErr(),
-                fit.omegaHigh(), fit.modesInWindow(), fit.exponent(), result.exponentErr(), tail.exponentOmegaMax(),
-                tail.exponentModes(), tail.consistentWith4() ? "consistent" : "NOT consistent", window);
+        System.err.println(fit.summary());
     }
 }

@@ -2,15 +2,13 @@ package org.khgps.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.khgps.core.Disorder;
 import org.khgps.core.Lanes;
-import org.khgps.core.MatrixLane;
 import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
-import org.khgps.core.StudyPoint;
+import org.khgps.core.stage.DisorderChunk;
+import org.khgps.core.stage.MinimaChunk;
 import org.khgps.io.DisorderFile;
 import org.khgps.io.MinimaFile;
 
@@ -62,39 +60,11 @@ final class MinimizeCommand implements Command {
         if (products.equals("native") && !NativeLinalg.available()) {
             throw new IllegalArgumentException("--products native: OpenBLAS unavailable: " + NativeLinalg.loadError());
         }
-        DisorderFile disorder = DisorderFile.read(in);
-        StudyPoint point = disorder.point();
-        int count = disorder.realization().length;
-        int n = point.N();
-        double[][] x = new double[count][];
-        byte[] converged = new byte[count];
-        double[] maxGradient = new double[count];
-        int[] iterations = new int[count];
-        double[] energy = new double[count];
-        NotEnoughMemory.checkMatrix(n);
-        Lanes lanes = Lanes.plan(n, threads, NotEnoughMemory.directLimit(), products.equals("native"));
-        NativeLinalg.setThreads(lanes.kernelThreads());
-        System.err.println("minimize: " + count + " realizations, N = " + n + ", " + lanes.describe());
-        AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
-        lanes.run(count, () -> MatrixLane.allocate(n, products.equals("native"), lanes.kernelThreads()), (lane, r) -> {
-            long start = System.nanoTime();
-            Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), lane.matrix(), lanes.kernelThreads());
-            Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), lane.operator(), settings);
-            if (!Double.isFinite(result.energy())) {
-                throw new org.khgps.core.NumericalFailure("realization " + disorder.realization()[r] + ": energy is " + result.energy());
-            }
-            x[r] = result.x();
-            converged[r] = (byte) (result.converged() ? 1 : 0);
-            maxGradient[r] = result.maxGradient();
-            iterations[r] = result.iterations();
-            energy[r] = result.energy();
-            System.err.printf("minimize: realization %d (%d of %d done): %s after %d iterations, max|grad H| = %.2e, %.2f s%n",
-                    disorder.realization()[r], done.incrementAndGet(), count, result.converged() ? "converged" : "NOT CONVERGED",
-                    result.iterations(), result.maxGradient(), (System.nanoTime() - start) * 1e-9);
-        });
-        new MinimaFile(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(), disorder.kappa(), x,
-                converged, maxGradient, iterations, energy, settings.tolerance(), settings.maxIterations(),
-                settings.preconditionBelow())
-                .write(out, invocation.provenance(List.of(in), lanes));
+        DisorderChunk disorder = DisorderFile.read(in);
+        int n = disorder.point().N();
+        Lanes lanes = NotEnoughMemory.lanes(n, threads, 0, products.equals("native"));
+        System.err.println("minimize: " + disorder.size() + " realizations, N = " + n + ", " + lanes.describe());
+        MinimaChunk minima = MinimaChunk.minimize(disorder, settings, lanes, products.equals("native"), System.err::println);
+        MinimaFile.write(minima, out, invocation.provenance(List.of(in), lanes));
     }
 }

@@ -38,4 +38,16 @@ final class NotEnoughMemory extends RuntimeException {
                             + "in KHGPS_JAVA_OPTS", n, need >> 20, limit >> 20, (need >> 20) + 512, (need >> 20) + 64));
         }
     }
+
+    /**
+     * The lanes of a minimize or diagonalize task, {@code workBytes} off-heap per lane besides its
+     * matrix: refused before any work if one matrix does not fit, and the native kernels' threads set.
+     */
+    static org.khgps.core.Lanes lanes(int n, int threads, long workBytes, boolean nativeKernels) {
+        checkMatrix(n, workBytes);
+        org.khgps.core.Lanes lanes = org.khgps.core.Lanes.plan(n, threads, directLimit(),
+                org.khgps.core.SymmetricMatrix.bytesFor(n) + workBytes, nativeKernels);
+        org.khgps.core.NativeLinalg.setThreads(lanes.kernelThreads());
+        return lanes;
+    }
 }

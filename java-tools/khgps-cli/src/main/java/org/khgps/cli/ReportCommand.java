@@ -1,5 +1,7 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ final class ReportCommand implements Command {
     }
 
     /** One point's dos and fit, and its RS theory ({@code null} when no theory file was given for it). */
-    record Point(DosFile dos, FitFile fit, TheoryFile theory) {
+    record Point(PointDos dos, PointFit fit, TheoryFile theory) {
     }
 
     /** A plot and its size in pixels in the PNG (and the SVG). */
@@ -108,18 +110,18 @@ final class ReportCommand implements Command {
         Path out = Args.output(line, "out", inputs);
         Path summary = Args.output(line, "summary", java.util.stream.Stream.concat(inputs.stream(), java.util.stream.Stream.of(out)).toList());
         Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
-        Map<String, DosFile> dos = new TreeMap<>();
-        Map<String, FitFile> fits = new TreeMap<>();
+        Map<String, PointDos> dos = new TreeMap<>();
+        Map<String, PointFit> fits = new TreeMap<>();
         Map<String, TheoryFile> theories = new TreeMap<>();
         for (Path p : inputs) {
             String kind = H5.kind(p);
             if (kind.equals(DosFile.KIND)) {
-                DosFile d = DosFile.read(p);
+                PointDos d = DosFile.read(p);
                 if (dos.put(d.point().id(), d) != null) {
                     throw new BadInputException("two dos files for point " + d.point().id());
                 }
             } else if (kind.equals(FitFile.KIND)) {
-                FitFile f = FitFile.read(p);
+                PointFit f = FitFile.read(p);
                 if (fits.put(f.point().id(), f) != null) {
                     throw new BadInputException("two fit files for point " + f.point().id());
                 }

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.khgps.core.Disorder;
-import org.khgps.core.Seeds;
 import org.khgps.core.StudyPoint;
+import org.khgps.core.stage.DisorderChunk;
 import org.khgps.io.DisorderFile;
 
 /** Stage 1: the disorder (kappa and the couplings' seeds) of a contiguous range of realizations. */
@@ -50,15 +49,7 @@ final class SampleCommand implements Command {
         long first = Args.integer(line, "first", 0L, 0);
         int count = (int) Args.integer(line, "count", 1L, 1);
         Path out = Args.output(line, "out");
-        long[] realization = new long[count];
-        long[] seeds = new long[count];
-        double[][] kappa = new double[count][];
-        for (int r = 0; r < count; r++) {
-            realization[r] = first + r;
-            seeds[r] = Seeds.realizationSeed(seed, point, realization[r]);
-            kappa[r] = Disorder.kappa(seeds[r], point.N(), point.kappa0());
-        }
-        new DisorderFile(point, seed, realization, seeds, kappa).write(out, invocation.provenance(List.of()));
+        DisorderFile.write(DisorderChunk.sample(point, seed, first, count), out, invocation.provenance(List.of()));
         System.err.printf("sample: point %s, realizations %d-%d -> %s%n", point.id(), first, first + count - 1, out);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.khgps.core.stage.PointDos;
 import org.khgps.core.CavityTheory;
 import org.khgps.core.StudyPoint;
 import org.khgps.io.BadInputException;
@@ -78,7 +79,7 @@ final class TheoryCommand implements Command {
                 }
             }
             Path dosPath = Path.of(line.getOptionValue("dos"));
-            DosFile dos = DosFile.read(dosPath);
+            PointDos dos = DosFile.read(dosPath);
             point = dos.point();
             seed = dos.seed();
             edges = dos.histogram().edges();

@@ -1,5 +1,9 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.MinimaChunk;
+import org.khgps.core.stage.PointFit;
+import org.khgps.core.stage.SpectraChunk;
+import org.khgps.core.stage.PointDos;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +67,7 @@ class CliTest {
     }
 
     /** sample, minimize, diagonalize and histogram 12 realizations of N = 64, J = j, in a disorder mode. */
-    private DosFile point(String j, String mode) throws Exception {
+    private PointDos point(String j, String mode) throws Exception {
         String tag = j + mode;
         ok("sample", "--N", "64", "--h", "0.01", "--J", j, "--kappa0", "1", "--seed", "7", "--first", "0", "--count", "12",
                 "--out", p("d" + tag + ".h5"), "--disorder", mode);
@@ -75,16 +79,16 @@ class CliTest {
 
     @Test
     void commonDisorderIsSharedRecordedAndHasTheSameStatistics() throws Exception {
-        DosFile common = point("0.3", "common");
-        DosFile independent = point("0.3", "independent");
-        DosFile other = point("0.1", "common");
+        PointDos common = point("0.3", "common");
+        PointDos independent = point("0.3", "independent");
+        PointDos other = point("0.1", "common");
         assertEquals("common", common.point().disorder());
         assertEquals("independent", independent.point().disorder());
         assertFalse(common.point().id().equals(independent.point().id()), "the mode is part of the id");
         assertTrue(common.point().canonicalJson().contains("\"disorder\":\"common\""));
         // the two common points share u (kappa / kappa0) and the realization seeds
-        MinimaFile a = MinimaFile.read(dir.resolve("m0.3common.h5"));
-        MinimaFile b = MinimaFile.read(dir.resolve("m0.1common.h5"));
+        MinimaChunk a = MinimaFile.read(dir.resolve("m0.3common.h5"));
+        MinimaChunk b = MinimaFile.read(dir.resolve("m0.1common.h5"));
         assertArrayEquals(a.realizationSeed(), b.realizationSeed());
         for (int r = 0; r < 12; r++) {
             assertArrayEquals(a.kappa()[r], b.kappa()[r], 0.0);
@@ -108,7 +112,7 @@ class CliTest {
         chunk(0, 3, "a");
         chunk(3, 3, "b");
         ok("histogram", "--out", p("dos.h5"), p("minimaa.h5"), p("spectrab.h5"), p("spectraa.h5"), p("minimab.h5"));
-        DosFile dos = DosFile.read(dir.resolve("dos.h5"));
+        PointDos dos = DosFile.read(dir.resolve("dos.h5"));
         assertEquals(6, dos.realizations());
         assertEquals(6, dos.converged());
         assertEquals(6 * 64, dos.modes());
@@ -120,14 +124,14 @@ class CliTest {
         assertEquals("0-5", dos.realizationRanges());
         // the automatic window: either a window below the physics bound or NaN with the reason
         ok("fit", "--in", p("dos.h5"), "--out", p("fitauto.h5"), "--min-modes", "10");
-        FitFile auto = FitFile.read(dir.resolve("fitauto.h5"));
+        PointFit auto = FitFile.read(dir.resolve("fitauto.h5"));
         assertTrue(auto.consistent() ? auto.fit().aG() > 0 : Double.isNaN(auto.fit().aG())
                 && auto.tail().status().startsWith("no window"), auto.window());
         assertTrue(auto.tail().hill().k().length > 0);
         // the fixed fraction: --tail-fraction is what sets the window
         ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--json", p("fit.json"), "--min-modes", "10",
                 "--window", "fraction", "--tail-fraction", "0.05");
-        FitFile fit = FitFile.read(dir.resolve("fit.h5"));
+        PointFit fit = FitFile.read(dir.resolve("fit.h5"));
         assertTrue(fit.fit().aG() > 0);
         assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
@@ -218,12 +222,12 @@ class CliTest {
         chunk(0, 4, "whole");
         chunk(0, 1, "first");
         chunk(1, 3, "rest");
-        MinimaFile whole = MinimaFile.read(dir.resolve("minimawhole.h5"));
-        SpectraFile wholeSpectra = SpectraFile.read(dir.resolve("spectrawhole.h5"));
+        MinimaChunk whole = MinimaFile.read(dir.resolve("minimawhole.h5"));
+        SpectraChunk wholeSpectra = SpectraFile.read(dir.resolve("spectrawhole.h5"));
         List<double[]> x = new ArrayList<>();
         List<double[]> eig = new ArrayList<>();
         for (String tag : new String[] {"first", "rest"}) {
-            MinimaFile m = MinimaFile.read(dir.resolve("minima" + tag + ".h5"));
+            MinimaChunk m = MinimaFile.read(dir.resolve("minima" + tag + ".h5"));
             x.addAll(List.of(m.x()));
             eig.addAll(List.of(SpectraFile.read(dir.resolve("spectra" + tag + ".h5")).eigenvalues()));
         }

@@ -1,5 +1,8 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.MinimaChunk;
+import org.khgps.core.stage.SpectraChunk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khgps.io.DosFile;
@@ -51,6 +55,7 @@ class EnvironmentTest {
     }
 
     @Test
+    @Tag("slow") // a subprocess JVM, 5-8 s: left out by mvn -Pquick
     void matricesOutsideTheHeapDoNotTripJavaCppsMemoryGuard() throws Exception {
         // two N = 3000 lanes (144 MB of direct buffers) with a 32 MB heap: the process's RSS passes
         // JavaCPP's default limit of 4 x the heap, which then refused every native allocation
@@ -107,6 +112,7 @@ class EnvironmentTest {
     }
 
     @Test
+    @Tag("slow") // subprocess JVMs, about 10 s: left out by mvn -Pquick
     void upToTheLaneLimitResultsDoNotDependOnTheThreadCountAtAll() throws Exception {
         assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
                 "--count", "3", "--out", p("d.h5")).code());
@@ -117,14 +123,15 @@ class EnvironmentTest {
         assertTrue(((String) three[2]).contains("3 realizations at a time"), (String) three[2]);
         for (Object[] other : new Object[][] {two, three}) {
             for (int r = 0; r < 3; r++) {
-                assertArrayEquals(((MinimaFile) one[0]).x()[r], ((MinimaFile) other[0]).x()[r], 0.0, "x, bit for bit");
-                assertArrayEquals(((SpectraFile) one[1]).eigenvalues()[r], ((SpectraFile) other[1]).eigenvalues()[r], 0.0,
+                assertArrayEquals(((MinimaChunk) one[0]).x()[r], ((MinimaChunk) other[0]).x()[r], 0.0, "x, bit for bit");
+                assertArrayEquals(((SpectraChunk) one[1]).eigenvalues()[r], ((SpectraChunk) other[1]).eigenvalues()[r], 0.0,
                         "eigenvalues, bit for bit");
             }
         }
     }
 
     @Test
+    @Tag("slow") // subprocess JVMs, about 15 s: left out by mvn -Pquick
     void aboveTheLaneLimitThreadCountChangesResultsOnlyAtRoundingLevel() throws Exception {
         assertEquals(0, CliTest.khgps("sample", "--N", "600", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "4",
                 "--count", "2", "--out", p("d.h5")).code());
@@ -132,10 +139,10 @@ class EnvironmentTest {
         Object[] one = stagesWithThreads("1", "1", "-Dkhgps.parallelUpToN=100");
         Object[] two = stagesWithThreads("2", "2", "-Dkhgps.parallelUpToN=100");
         assertTrue(((String) two[2]).contains("1 realization at a time, 2 kernel threads each"), (String) two[2]);
-        MinimaFile m1 = (MinimaFile) one[0];
-        MinimaFile m2 = (MinimaFile) two[0];
-        SpectraFile s1 = (SpectraFile) one[1];
-        SpectraFile s2 = (SpectraFile) two[1];
+        MinimaChunk m1 = (MinimaChunk) one[0];
+        MinimaChunk m2 = (MinimaChunk) two[0];
+        SpectraChunk s1 = (SpectraChunk) one[1];
+        SpectraChunk s2 = (SpectraChunk) two[1];
         // the documented tolerance (docs/provenance.md): native kernels split sums by thread
         for (int r = 0; r < 2; r++) {
             for (int i = 0; i < 600; i++) {
@@ -153,15 +160,15 @@ class EnvironmentTest {
         assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5")).code());
         assertEquals(0, CliTest.khgps("diagonalize", "--in", p("m.h5"), "--out", p("s.h5")).code());
         // make realization 1 a saddle: one negative eigenvalue, as diagonalize would report it
-        SpectraFile s = SpectraFile.read(dir.resolve("s.h5"));
+        SpectraChunk s = SpectraFile.read(dir.resolve("s.h5"));
         s.eigenvalues()[1][0] = -1e-3;
         s.negativeModes()[1] = 1;
         Provenance prov = new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", "");
-        s.write(dir.resolve("saddle.h5"), prov);
+        SpectraFile.write(s, dir.resolve("saddle.h5"), prov);
         CliTest.Run run = CliTest.khgps("histogram", "--out", p("dos.h5"), p("m.h5"), p("saddle.h5"));
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("realization 1 left out (1 negative eigenvalues)"), run.err());
-        DosFile dos = DosFile.read(dir.resolve("dos.h5"));
+        PointDos dos = DosFile.read(dir.resolve("dos.h5"));
         assertEquals(3, dos.realizations());
         assertEquals(1, dos.negativeModes());
         assertEquals(2 * 40, dos.modes());
@@ -175,9 +182,9 @@ class EnvironmentTest {
         assertEquals(0, CliTest.khgps("sample", "--N", "16", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "4",
                 "--count", "2", "--out", p("d.h5")).code());
         assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5")).code());
-        MinimaFile m = MinimaFile.read(dir.resolve("m.h5"));
+        MinimaChunk m = MinimaFile.read(dir.resolve("m.h5"));
         m.x()[1][3] = Double.NaN;
-        m.write(dir.resolve("nan.h5"), new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", ""));
+        MinimaFile.write(m, dir.resolve("nan.h5"), new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", ""));
         CliTest.Run run = CliTest.khgps("diagonalize", "--in", p("nan.h5"), "--out", p("s.h5"));
         assertEquals(2, run.code(), run.err());
         assertTrue(run.err().contains("dataset 'x' of " + p("nan.h5") + " holds a non-finite value NaN"), run.err());

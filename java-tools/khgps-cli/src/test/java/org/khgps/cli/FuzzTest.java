@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,7 @@ class FuzzTest {
     }
 
     @Test
+    @Tag("slow") // about 16 s: left out by mvn -Pquick
     void mutatedInputsGiveACleanErrorAndNoOutput() throws Exception {
         makeValidFiles();
         Files.writeString(valid("study.json"), "{\"files\":{}}");

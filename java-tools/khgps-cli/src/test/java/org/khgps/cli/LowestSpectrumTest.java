@@ -1,5 +1,7 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.SpectraChunk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +46,8 @@ class LowestSpectrumTest {
 
     @Test
     void lowestRowsAreThePrefixOfTheFullSpectrum() throws Exception {
-        SpectraFile full = SpectraFile.read(dir.resolve("full.h5"));
-        SpectraFile low = SpectraFile.read(dir.resolve("low.h5"));
+        SpectraChunk full = SpectraFile.read(dir.resolve("full.h5"));
+        SpectraChunk low = SpectraFile.read(dir.resolve("low.h5"));
         assertEquals("lowest " + K + " of " + N, low.modesDescription());
         assertEquals(K, low.modesHeld());
         for (int r = 0; r < 6; r++) {
@@ -61,9 +63,9 @@ class LowestSpectrumTest {
 
     @Test
     void histogramBelowTheCompletenessFrequencyIsTheFullOne() throws Exception {
-        DosFile full = DosFile.read(dir.resolve("dos_full.h5"));
-        DosFile low = DosFile.read(dir.resolve("dos_low.h5"));
-        SpectraFile spectra = SpectraFile.read(dir.resolve("low.h5"));
+        PointDos full = DosFile.read(dir.resolve("dos_full.h5"));
+        PointDos low = DosFile.read(dir.resolve("dos_low.h5"));
+        SpectraChunk spectra = SpectraFile.read(dir.resolve("low.h5"));
         double complete = Double.POSITIVE_INFINITY;
         for (double[] row : spectra.eigenvalues()) {
             complete = Math.min(complete, Math.sqrt(row[K - 1]));

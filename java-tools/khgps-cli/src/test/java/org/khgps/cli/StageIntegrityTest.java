@@ -1,5 +1,7 @@
 package org.khgps.cli;
 
+import org.khgps.core.stage.DisorderChunk;
+import org.khgps.core.stage.MinimaChunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,24 +76,25 @@ class StageIntegrityTest {
 
     @Test
     void refusesAKappaThatSampleNeverDraws() throws Exception {
-        DisorderFile d = DisorderFile.read(dir.resolve("disorder.h5"));
+        DisorderChunk d = DisorderFile.read(dir.resolve("disorder.h5"));
         double[][] kappa = d.kappa().clone();
         kappa[1] = kappa[1].clone();
         kappa[1][7] = -0.25;
-        new DisorderFile(d.point(), d.seed(), d.realization(), d.realizationSeed(), kappa).write(dir.resolve("bad.h5"), EDITED);
+        DisorderFile.write(new DisorderChunk(d.point(), d.seed(), d.realization(), d.realizationSeed(), kappa), dir.resolve("bad.h5"),
+                EDITED);
         CliTest.Run r = run(2, "minimize", "--in", p("bad.h5"), "--out", p("out.h5"));
         assertTrue(r.err().contains("kappa = -0.25 (row 1, oscillator 7), outside [0, kappa0 = 1.0]"), r.err());
         assertTrue(Files.notExists(dir.resolve("out.h5")));
     }
 
     private void moveX(Path target) throws Exception {
-        MinimaFile m = MinimaFile.read(dir.resolve("minima.h5"));
+        MinimaChunk m = MinimaFile.read(dir.resolve("minima.h5"));
         double[][] x = m.x().clone();
         x[1] = x[1].clone();
         x[1][3] += 1e-3; // max_grad still says 1e-10
-        new MinimaFile(m.point(), m.seed(), m.realization(), m.realizationSeed(), m.kappa(), x, m.converged(),
-                m.maxGradient(), m.iterations(), m.energy(), m.tolerance(), m.maxIterations(), m.preconditionBelow())
-                .write(target, EDITED);
+        MinimaFile.write(new MinimaChunk(m.point(), m.seed(), m.realization(), m.realizationSeed(), m.kappa(), x,
+                m.converged(), m.maxGradient(), m.iterations(), m.energy(), m.tolerance(), m.maxIterations(),
+                m.preconditionBelow()), target, EDITED);
     }
 
     @ParameterizedTest(name = "--spectrum {0}")

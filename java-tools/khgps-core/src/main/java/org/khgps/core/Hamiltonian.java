@@ -27,15 +27,6 @@ public final class Hamiltonian {
         }
     }
 
-    /** Diagonal of the Hessian M_ii = kappa_i + x_i^2/2 (J_ii = 0). */
-    public static double[] hessianDiagonal(double[] kappa, double[] x) {
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = kappa[i] + 0.5 * x[i] * x[i];
-        }
-        return d;
-    }
-
     public static double maxAbs(double[] v) {
         double m = 0;
         for (double e : v) {

@@ -126,7 +126,7 @@ public final class Minimizer {
                 double d2 = di * di;
                 double xi = x[i];
                 c0 += g[i] * di;
-                c1 += (kappa[i] + 0.5 * xi * xi) * d2 + di * jd[i];
+                c1 += Hessian.diagonalElement(kappa[i], xi) * d2 + di * jd[i];
                 c2 += 0.5 * xi * d2 * di;
                 c3 += d2 * d2 / 6.0;
             }
@@ -172,7 +172,7 @@ public final class Minimizer {
     /** z = M^-1 g with M_ii = kappa_i + x_i^2/2 (the Hessian's diagonal; 1 where that is not positive). */
     private static void precondition(double[] kappa, double[] x, double[] g, double[] z) {
         for (int i = 0; i < g.length; i++) {
-            double m = kappa[i] + 0.5 * x[i] * x[i];
+            double m = Hessian.diagonalElement(kappa[i], x[i]);
             z[i] = m > 0 ? g[i] / m : g[i];
         }
     }

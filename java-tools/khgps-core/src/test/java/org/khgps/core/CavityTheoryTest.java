@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -237,6 +238,7 @@ class CavityTheoryTest {
 
     @ParameterizedTest(name = "J = {0}")
     @CsvSource({"0.05", "0.2"})
+    @Tag("slow") // 3000 frequencies per J, 4-10 s: left out by mvn -Pquick
     void resolventDensityOfStatesIntegratesToOne(double J) {
         CavityTheory.Solution s = CavityTheory.solve(H, J, 1.0, SETTINGS);
         int n = 3000;
@@ -282,6 +284,7 @@ class CavityTheoryTest {
      * kappa_i and leaves that of the couplings), likewise 1/(kappa_i + x0^2/2) for chi.
      */
     @Test
+    @Tag("slow") // about 40 s: left out by mvn -Pquick
     void simulationAgreesWithTheoryAtWeakCoupling() {
         int n = 1000;
         int realizations = 24;
@@ -296,7 +299,7 @@ class CavityTheoryTest {
             Disorder.fillCouplings(seed, point.J(), m, 1);
             Minimizer.Result result = Minimizer.minimize(kappa, H, CouplingOperator.java(m, 1), Minimizer.Settings.defaults());
             assertTrue(result.converged());
-            double[] diagonal = Hamiltonian.hessianDiagonal(kappa, result.x());
+            double[] diagonal = Hessian.diagonal(kappa, result.x());
             double controlQ = 0;
             double controlChi = 0;
             for (int i = 0; i < n; i++) {

@@ -59,7 +59,7 @@ class HamiltonianTest {
     @Test
     void hessianMatchesCentralDifferencesOfGradient() {
         double[] x = randomPoint();
-        double[] diagonal = Hamiltonian.hessianDiagonal(kappa, x);
+        double[] diagonal = Hessian.diagonal(kappa, x);
         double step = 1e-6;
         for (int j = 0; j < N; j++) {
             double[] plus = x.clone();

@@ -90,10 +90,7 @@ class LanesTest {
                 Disorder.fillCouplings(seed, point.J(), m, 1);
                 Minimizer.Result res = Minimizer.minimize(kappa, point.h(), NativeLinalg.couplings(m),
                         Minimizer.Settings.defaults());
-                double[] d = Hamiltonian.hessianDiagonal(kappa, res.x());
-                for (int i = 0; i < n; i++) {
-                    m.setDiagonal(i, d[i]);
-                }
+                double[] d = Hessian.setDiagonal(m, kappa, res.x());
                 out[2 * r] = res.x();
                 out[2 * r + 1] = solver.eigenvalues(m);
             });

@@ -22,13 +22,8 @@ class LowestModesTest {
             Disorder.fillCouplings(seed, J, m, 1);
             Minimizer.Result min = Minimizer.minimize(kappa, 0.01, CouplingOperator.java(m, 1), Minimizer.Settings.defaults());
             assertTrue(min.converged());
-            double[] d = Hamiltonian.hessianDiagonal(kappa, min.x());
-            LowestModes.Refill refill = target -> {
-                Disorder.fillCouplings(seed, J, target, 1);
-                for (int i = 0; i < n; i++) {
-                    target.setDiagonal(i, d[i]);
-                }
-            };
+            double[] d = org.khgps.core.Hessian.diagonal(kappa, min.x());
+            LowestModes.Refill refill = target -> org.khgps.core.Hessian.assemble(seed, J, kappa, min.x(), target, 1);
             refill.refill(m);
             return new Hessian(m, d, refill);
         }

@@ -33,10 +33,7 @@ class MinimizerTest {
         assertTrue(Hamiltonian.maxAbs(g) <= settings.tolerance());
         assertEquals(Hamiltonian.energy(kappa, point.h(), result.x(), jx), result.energy(), 1e-12);
         // a minimum: every eigenvalue of the Hessian is positive
-        double[] diagonal = Hamiltonian.hessianDiagonal(kappa, result.x());
-        for (int i = 0; i < N; i++) {
-            m.setDiagonal(i, diagonal[i]);
-        }
+        double[] diagonal = Hessian.setDiagonal(m, kappa, result.x());
         double[] eig = Eigensolver.named("auto").eigenvalues(m);
         assertTrue(eig[0] > 0, "lowest eigenvalue " + eig[0]);
         // and going downhill from x = 0 lowered the energy

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.khgps.core.StudyPoint;
+import org.khgps.core.stage.MinimaChunk;
 
 /**
  * Local minima of H reached by conjugate gradient from x = 0, one row per realization, with
@@ -12,32 +13,32 @@ import org.khgps.core.StudyPoint;
  * switch to its preconditioned tail (a fraction of the starting max|grad H|; 0 = plain CG; NaN in
  * files written before it was recorded).
  */
-public record MinimaFile(StudyPoint point, long seed, long[] realization, long[] realizationSeed,
-                         double[][] kappa, double[][] x, byte[] converged, double[] maxGradient,
-                         int[] iterations, double[] energy, double tolerance, int maxIterations,
-                         double preconditionBelow) {
+public final class MinimaFile {
+
+    private MinimaFile() {
+    }
 
     public static final String KIND = "minima";
 
-    public void write(Path target, Provenance provenance) throws IOException {
+    public static void write(MinimaChunk v, Path target, Provenance provenance) throws IOException {
         H5.writeAtomically(target, f -> {
-            H5.putPoint(f, KIND, point, seed);
-            f.putAttribute("tolerance", tolerance);
-            f.putAttribute("max_iterations", maxIterations);
-            f.putAttribute("precondition_below", preconditionBelow);
-            f.putDataset("realization", realization);
-            f.putDataset("realization_seed", realizationSeed);
-            f.putDataset("kappa", kappa, H5.rows(point.N()));
-            f.putDataset("x", x, H5.rows(point.N()));
-            f.putDataset("converged", converged);
-            f.putDataset("max_grad", maxGradient);
-            f.putDataset("iterations", iterations);
-            f.putDataset("energy", energy);
-            H5.putProvenance(f, provenance, point, seed, Checks.ranges(realization));
+            H5.putPoint(f, KIND, v.point(), v.seed());
+            f.putAttribute("tolerance", v.tolerance());
+            f.putAttribute("max_iterations", v.maxIterations());
+            f.putAttribute("precondition_below", v.preconditionBelow());
+            f.putDataset("realization", v.realization());
+            f.putDataset("realization_seed", v.realizationSeed());
+            f.putDataset("kappa", v.kappa(), H5.rows(v.point().N()));
+            f.putDataset("x", v.x(), H5.rows(v.point().N()));
+            f.putDataset("converged", v.converged());
+            f.putDataset("max_grad", v.maxGradient());
+            f.putDataset("iterations", v.iterations());
+            f.putDataset("energy", v.energy());
+            H5.putProvenance(f, provenance, v.point(), v.seed(), Checks.ranges(v.realization()));
         });
     }
 
-    public static MinimaFile read(Path path) throws BadInputException {
+    public static MinimaChunk read(Path path) throws BadInputException {
         try (HdfFile f = H5.open(path, KIND)) {
             StudyPoint point = H5.point(f, path);
             long[] realization = H5.dataset(f, path, "realization", long[].class);
@@ -57,7 +58,7 @@ public record MinimaFile(StudyPoint point, long seed, long[] realization, long[]
             Checks.length(path, "max_grad", maxGradient.length, r);
             Checks.length(path, "iterations", iterations.length, r);
             Checks.length(path, "energy", energy.length, r);
-            return new MinimaFile(point, H5.seed(f, path), realization, seeds, kappa, x, converged, maxGradient,
+            return new MinimaChunk(point, H5.seed(f, path), realization, seeds, kappa, x, converged, maxGradient,
                     iterations, energy, H5.number(f, path, "tolerance"), (int) H5.number(f, path, "max_iterations"),
                     H5.number(f, path, "precondition_below", Double.NaN));
         }

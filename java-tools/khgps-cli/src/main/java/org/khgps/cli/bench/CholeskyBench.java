@@ -3,6 +3,7 @@ package org.khgps.cli.bench;
 import java.util.Locale;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
+import org.khgps.core.Hessian;
 import org.khgps.core.CouplingOperator;
 import org.khgps.core.Disorder;
 import org.khgps.core.Hamiltonian;
@@ -32,7 +33,7 @@ public final class CholeskyBench {
         SymmetricMatrix m = SymmetricMatrix.allocate(n);
         Disorder.fillCouplings(seed, J, m, 1);
         Minimizer.Result min = Minimizer.minimize(kappa, 0.01, NativeLinalg.couplings(m), Minimizer.Settings.defaults());
-        double[] d = Hamiltonian.hessianDiagonal(kappa, min.x());
+        double[] d = Hessian.diagonal(kappa, min.x());
         double best = Double.POSITIVE_INFINITY;
         for (int rep = 0; rep < (n > 8000 ? 1 : 3); rep++) {
             Disorder.fillCouplings(seed, J, m, 1);

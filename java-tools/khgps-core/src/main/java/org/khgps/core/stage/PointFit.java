@@ -1,0 +1,141 @@
+package org.khgps.core.stage;
+
+import java.util.Arrays;
+import org.khgps.core.Collapse;
+import org.khgps.core.StudyPoint;
+import org.khgps.core.TailFit;
+
+/**
+ * The fitted low-frequency law of one point (see {@link TailFit}) and the point's summary numbers.
+ *
+ * <p>{@code fit} holds A_g and its window (omegaLow/omegaHigh/modesInWindow) and the reported
+ * exponent; the exponent's own window is in {@code tail}. {@code consistent}: a window exists
+ * (points without one are left out of the cross-point fits).
+ */
+public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String window, boolean consistent,
+                       TailFit.Bootstrap bootstrap, double[] binned, double x2, double x2Err, int realizations,
+                       int converged, long negativeModes, Tail tail) {
+
+    /**
+     * What the automatic windows add (docs/hdf5-schema.md, "fit").
+     *
+     * @param consistentWith4 |exponent - 4| <= 2 exponent_err
+     * @param hill            the Hill exponent against the window (null when read from an older file)
+     * @param compensated     5 N(omega) / omega^5 against the window (likewise)
+     */
+    public record Tail(double exponentOmegaMin, double exponentOmegaMax, int exponentModes, boolean consistentWith4,
+                       double omegaMaxPhysics, double omegaXPoint, double gapEdge, int modesBelowBound,
+                       int plateauShells, String status, TailFit.Curve hill, TailFit.Curve compensated) {
+    }
+
+    /** How the windows are chosen. */
+    public enum Window {
+        /** below the physics bound, A_g over the plateau of 5 N(omega)/omega^5 (docs/analysis.md) */
+        AUTO,
+        /** the lowest max(minModes, fraction x modes) for both */
+        FRACTION
+    }
+
+    /**
+     * The fit's settings.
+     *
+     * @param fraction  window FRACTION only
+     * @param omegaMax  window AUTO only: the physics bound instead of the point's own; NaN for that
+     * @param bootstrap realization resamplings for the errors, 0 for Poisson errors only
+     */
+    public record Settings(Window window, double fraction, int minModes, int bootstrap, double omegaMax) {
+    }
+
+    /** A_g's error: the realization-resampling one when there is one, else Poisson's. */
+    public double aGErr() {
+        return bootstrap != null && Double.isFinite(bootstrap.aGErr()) ? bootstrap.aGErr() : fit.aGErr();
+    }
+
+    /** The exponent's error, likewise. */
+    public double exponentErr() {
+        return bootstrap != null && Double.isFinite(bootstrap.exponentErr()) ? bootstrap.exponentErr() : fit.exponentErr();
+    }
+
+    /** Stage 5: A_g and the exponent of the point's tail, errors from resampling its realizations. */
+    public static PointFit fit(PointDos dos, Settings settings) {
+        double[] tailOmega = dos.omegaTail();
+        long[] owners = dos.omegaTailRealization();
+        long[] distinct = Arrays.stream(owners).distinct().sorted().toArray();
+        int[] position = new int[owners.length];
+        for (int i = 0; i < owners.length; i++) {
+            position[i] = Arrays.binarySearch(distinct, owners[i]);
+        }
+        // the pool is every included realization (N modes each), also those with no mode in the tail
+        int realizations = (int) Math.max(distinct.length, dos.modes() / dos.point().N());
+        int samples = settings.bootstrap();
+        boolean resample = samples > 0 && distinct.length > 1;
+        long bootSeed = dos.seed() ^ 0x5EEDL;
+
+        // the point's own omega_x (collapse of its partial average onto the exact J = 0 curve);
+        // NaN where the collapse has no answer: the bound then falls back on h alone
+        double omegaX;
+        try {
+            omegaX = Collapse.omegaX(dos.partial().kappa(), dos.partial().x2(), dos.partial().x2Err(),
+                    dos.point().kappa0()).omegaX();
+        } catch (IllegalArgumentException e) {
+            omegaX = Double.NaN;
+        }
+        TailFit.Bound bound = TailFit.bound(dos.point().h(), omegaX);
+        if (!Double.isNaN(settings.omegaMax())) {
+            bound = new TailFit.Bound(settings.omegaMax(), omegaX, bound.gapEdge(), bound.weak());
+        }
+        TailFit.Auto auto = TailFit.auto(tailOmega, dos.modes(), settings.minModes(), bound,
+                resample ? position : null, realizations, samples, bootSeed);
+        TailFit.Result aGWindow;
+        TailFit.Result slopeWindow;
+        String window;
+        if (settings.window() == Window.FRACTION) {
+            aGWindow = TailFit.fit(tailOmega, dos.modes(), settings.fraction(), settings.minModes());
+            slopeWindow = aGWindow;
+            window = "fraction " + settings.fraction();
+        } else if (auto.ok()) {
+            aGWindow = auto.aGWindow();
+            slopeWindow = auto.slopeWindow();
+            window = "auto";
+        } else {
+            aGWindow = null;
+            slopeWindow = null;
+            window = "auto (" + auto.status() + ")";
+        }
+        boolean ok = aGWindow != null;
+        double nan = Double.NaN;
+        TailFit.Result fit = ok ? new TailFit.Result(aGWindow.aG(), aGWindow.aGErr(), slopeWindow.exponent(),
+                slopeWindow.exponentErr(), aGWindow.omegaLow(), aGWindow.omegaHigh(), aGWindow.modesInWindow(), dos.modes())
+                : new TailFit.Result(nan, nan, nan, nan, nan, nan, 0, dos.modes());
+        TailFit.Bootstrap bootstrap = null;
+        if (resample && ok) {
+            TailFit.Bootstrap a = TailFit.bootstrap(tailOmega, position, realizations, dos.modes(), aGWindow.omegaHigh(),
+                    samples, bootSeed);
+            TailFit.Bootstrap b = TailFit.bootstrap(tailOmega, position, realizations, dos.modes(), slopeWindow.omegaHigh(),
+                    samples, bootSeed);
+            bootstrap = new TailFit.Bootstrap(a.aGErr(), b.exponentErr(), samples);
+        }
+        // the test of omega^4 uses the larger of the bootstrap and the Poisson error: with few
+        // realizations (8 in -profile test) the bootstrap can come out at half the Poisson error
+        double exponentErr = Math.max(fit.exponentErr(), bootstrap != null && Double.isFinite(bootstrap.exponentErr())
+                ? bootstrap.exponentErr() : 0);
+        Tail tail = new Tail(ok ? slopeWindow.omegaLow() : nan, ok ? slopeWindow.omegaHigh() : nan,
+                ok ? slopeWindow.modesInWindow() : 0, TailFit.consistentWith4(fit.exponent(), exponentErr),
+                bound.omegaMax(), omegaX, bound.gapEdge(), auto.modesBelowBound(), auto.plateauShells(),
+                settings.window() == Window.FRACTION ? "fraction" : auto.status(), auto.hill(), auto.compensated());
+        double[] binned = ok ? TailFit.binned(dos.histogram().edges(), dos.histogram().counts(), dos.modes(), 0,
+                fit.omegaHigh()) : new double[] {nan, nan};
+        return new PointFit(dos.point(), dos.seed(), fit, window, ok, bootstrap, binned, dos.x2(), dos.x2Err(),
+                dos.realizations(), dos.converged(), dos.negativeModes(), tail);
+    }
+
+    /** One line for the log. */
+    public String summary() {
+        return String.format("fit: point %s: omega_max = %.4g (omega_x = %.4g, gap edge %.4g), %d modes below; A_g = %.4g "
+                        + "+- %.2g over omega <= %.4g (%d modes); exponent = %.3f +- %.3f over omega <= %.4g (%d modes), "
+                        + "%s with 4 (%s)", point.id(), tail.omegaMaxPhysics(), tail.omegaXPoint(), tail.gapEdge(),
+                tail.modesBelowBound(), fit.aG(), aGErr(), fit.omegaHigh(), fit.modesInWindow(), fit.exponent(),
+                exponentErr(), tail.exponentOmegaMax(), tail.exponentModes(),
+                tail.consistentWith4() ? "consistent" : "NOT consistent", window);
+    }
+}

@@ -1,0 +1,211 @@
+package org.khgps.core.stage;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.khgps.core.Eigensolver;
+import org.khgps.core.Hamiltonian;
+import org.khgps.core.Hessian;
+import org.khgps.core.Lanes;
+import org.khgps.core.LowestModes;
+import org.khgps.core.ModeStructure;
+import org.khgps.core.NativeLinalg;
+import org.khgps.core.NumericalFailure;
+import org.khgps.core.StudyPoint;
+import org.khgps.core.SymmetricMatrix;
+
+/**
+ * Hessian eigenvalues at the minima, ascending within a realization: all N of them (spectrum
+ * "full") or the K lowest (spectrum "lowest", with what their eigenvectors say: {@link Modes}).
+ * negativeModes counts eigenvalues below 0; traceResidual and frobeniusResidual are the self-check
+ * of a full decomposition: |sum lambda - tr M| / (N max|lambda|) and
+ * |sum lambda^2 - ||M||_F^2| / ||M||_F^2 (NaN for lowest-K rows, which cannot have it).
+ *
+ * @param modes null for a full spectrum
+ */
+public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte[] converged,
+                           double[][] eigenvalues, int[] negativeModes, double[] traceResidual,
+                           double[] frobeniusResidual, String solver, Modes modes) {
+
+    /** Agreement asked of the stored and recomputed max |gradient| (the minimizer's tolerance is 1e-10). */
+    public static final double GRADIENT_CHECK_ABSOLUTE = 1e-8;
+    public static final double GRADIENT_CHECK_RELATIVE = 1e-3;
+
+    /** A full spectrum. */
+    public SpectraChunk(StudyPoint point, long seed, long[] realization, byte[] converged, double[][] eigenvalues,
+                        int[] negativeModes, double[] traceResidual, double[] frobeniusResidual, String solver) {
+        this(point, seed, realization, converged, eigenvalues, negativeModes, traceResidual, frobeniusResidual, solver,
+                null);
+    }
+
+    /**
+     * The K lowest modes of each realization, [realizations, K] each, and what their
+     * eigenvectors say: participation ratio (sum psi^4)^-1 / N; the oscillator with the largest
+     * weight psi_i^2, that weight, and that oscillator's kappa, x and local field
+     * h - sum_j couplings_ij x_j.
+     *
+     * @param fullSpectrum 1 where Cholesky failed (not a minimum) and the full decomposition ran
+     * @param residual     max over the K pairs of ||M psi - lambda psi|| / lambda_K
+     * @param vectors      the lowest few eigenvectors, [realizations, saved, N], or null
+     */
+    public record Modes(int k, byte[] fullSpectrum, double[] residual, double[][] participationRatio,
+                        int[][] oscillator, double[][] weight, double[][] kappa, double[][] x,
+                        double[][] localField, double[][][] vectors) {
+    }
+
+    /** How many modes each row holds. */
+    public int modesHeld() {
+        return modes == null ? point.N() : modes.k();
+    }
+
+    /** "all N" or "lowest K of N". */
+    public String modesDescription() {
+        return modes == null ? "all " + point.N() : "lowest " + modes.k() + " of " + point.N();
+    }
+
+    /** Stage 3, all N eigenvalues of each realization's Hessian. */
+    public static SpectraChunk full(MinimaChunk minima, Eigensolver solver, Lanes lanes, Consumer<String> log)
+            throws Exception {
+        int count = minima.size();
+        int n = minima.point().N();
+        double[][] eigenvalues = new double[count][];
+        int[] negative = new int[count];
+        double[] traceResidual = new double[count];
+        double[] frobeniusResidual = new double[count];
+        AtomicInteger done = new AtomicInteger(); // progress: lanes finish out of order
+        lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
+            long start = System.nanoTime();
+            double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
+            checkGradient(minima, r, Hessian.couplingsTimes(m, diagonal, minima.x()[r], lanes.kernelThreads()));
+            double trace = m.trace();
+            double frobenius = m.frobeniusSquared();
+            double[] lambda = solver.eigenvalues(m);
+            double sum = 0;
+            double sum2 = 0;
+            double scale = 0;
+            for (double l : lambda) {
+                finite(minima, r, l);
+                sum += l;
+                sum2 += l * l;
+                scale = Math.max(scale, Math.abs(l));
+                if (l < 0) {
+                    negative[r]++;
+                }
+            }
+            eigenvalues[r] = lambda;
+            traceResidual[r] = Math.abs(sum - trace) / (n * scale);
+            frobeniusResidual[r] = Math.abs(sum2 - frobenius) / frobenius;
+            log.accept(String.format("diagonalize: realization %d (%d of %d done): lambda_min = %.4e, %d negative, "
+                            + "residual %.1e, %.2f s", minima.realization()[r], done.incrementAndGet(), count, lambda[0],
+                    negative[r], frobeniusResidual[r], (System.nanoTime() - start) * 1e-9));
+        });
+        return new SpectraChunk(minima.point(), minima.seed(), minima.realization(), minima.converged(), eigenvalues,
+                negative, traceResidual, frobeniusResidual, solver.describe());
+    }
+
+    /**
+     * Stage 3, the {@code k} lowest eigenpairs of each realization's Hessian by shift-invert on its
+     * Cholesky factor (the full decomposition where Cholesky fails), with the mode structure and
+     * the eigenvectors of the {@code saved} lowest.
+     */
+    public static SpectraChunk lowest(MinimaChunk minima, int k, int saved, Lanes lanes, Consumer<String> log)
+            throws Exception {
+        StudyPoint point = minima.point();
+        int count = minima.size();
+        int n = point.N();
+        double[][] eigenvalues = new double[count][];
+        int[] negative = new int[count];
+        double[] nan = new double[count];
+        Arrays.fill(nan, Double.NaN);
+        byte[] fullSpectrum = new byte[count];
+        double[] residual = new double[count];
+        double[][] pr = new double[count][k];
+        int[][] oscillator = new int[count][k];
+        double[][] weight = new double[count][k];
+        double[][] kappaOf = new double[count][k];
+        double[][] xOf = new double[count][k];
+        double[][] fieldOf = new double[count][k];
+        double[][][] vectors = saved > 0 ? new double[count][][] : null;
+        AtomicInteger done = new AtomicInteger();
+        lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
+            long start = System.nanoTime();
+            double[] kappa = minima.kappa()[r];
+            double[] x = minima.x()[r];
+            double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
+            // before the factorization overwrites M
+            double[] jx = Hessian.couplingsTimes(m, diagonal, x, 1);
+            checkGradient(minima, r, jx);
+            double[] field = ModeStructure.localField(point.h(), jx);
+            LowestModes.Result result = LowestModes.compute(m, diagonal, k, minima.realizationSeed()[r],
+                    LowestModes.TOLERANCE, target -> hessian(minima, r, target, lanes.kernelThreads()));
+            for (double l : result.lambda()) {
+                finite(minima, r, l);
+            }
+            eigenvalues[r] = result.lambda();
+            negative[r] = result.negative();
+            fullSpectrum[r] = (byte) (result.fullSpectrum() ? 1 : 0);
+            residual[r] = result.residual();
+            for (int j = 0; j < k; j++) {
+                double[] psi = result.vectors()[j];
+                int i = ModeStructure.largestWeight(psi);
+                pr[r][j] = ModeStructure.participationRatio(psi);
+                oscillator[r][j] = i;
+                weight[r][j] = psi[i] * psi[i];
+                kappaOf[r][j] = kappa[i];
+                xOf[r][j] = x[i];
+                fieldOf[r][j] = field[i];
+            }
+            if (vectors != null) {
+                vectors[r] = Arrays.copyOf(result.vectors(), saved);
+            }
+            String how = result.fullSpectrum()
+                    ? "Cholesky failed (not a minimum): full spectrum, " + result.negative() + " negative"
+                    : "Krylov basis " + result.krylov() + ", residual " + String.format("%.1e", result.residual());
+            if (result.fullSpectrum()) {
+                log.accept(String.format("diagonalize: realization %d: Hessian not positive definite, fell back to the "
+                        + "full spectrum (%d negative eigenvalues)", minima.realization()[r], result.negative()));
+            } else if (result.residual() > LowestModes.TOLERANCE) {
+                log.accept(String.format("diagonalize: realization %d: residual %.1e above %.0e (Krylov basis full)",
+                        minima.realization()[r], result.residual(), LowestModes.TOLERANCE));
+            }
+            log.accept(String.format("diagonalize: realization %d (%d of %d done): lambda_min = %.4e, lambda_%d = %.4e, "
+                            + "%s, %.2f s", minima.realization()[r], done.incrementAndGet(), count, result.lambda()[0], k,
+                    result.lambda()[k - 1], how, (System.nanoTime() - start) * 1e-9));
+        });
+        String solver = "shift-invert block Lanczos on the Cholesky factor (LowestModes, tolerance "
+                + LowestModes.TOLERANCE + "), dsyevd where Cholesky fails; " + NativeLinalg.describe();
+        Modes modes = new Modes(k, fullSpectrum, residual, pr, oscillator, weight, kappaOf, xOf, fieldOf, vectors);
+        return new SpectraChunk(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative,
+                nan, nan, solver, modes);
+    }
+
+    /** M at the minimum of realization r, into m. */
+    private static double[] hessian(MinimaChunk minima, int r, SymmetricMatrix m, int kernelThreads) {
+        return Hessian.assemble(minima.realizationSeed()[r], minima.point().J(), minima.kappa()[r], minima.x()[r], m,
+                kernelThreads);
+    }
+
+    /**
+     * The stored max_grad against the gradient recomputed from x, kappa and the couplings
+     * regenerated from the seed: minima whose x was altered (or belongs to other disorder) would
+     * otherwise be diagonalized at a point that is not the minimum they claim. The two products
+     * differ only in summation order (about 1e-15 here), far below the tolerance allowed.
+     */
+    private static void checkGradient(MinimaChunk minima, int r, double[] jx) {
+        double[] g = new double[jx.length];
+        Hamiltonian.gradient(minima.kappa()[r], minima.point().h(), minima.x()[r], jx, g);
+        double recomputed = Hamiltonian.maxAbs(g);
+        double stored = minima.maxGradient()[r];
+        if (!(Math.abs(recomputed - stored) <= GRADIENT_CHECK_ABSOLUTE + GRADIENT_CHECK_RELATIVE * stored)) {
+            throw new InputMismatch(String.format("realization %d: max_grad is stored as %.3g but its x and kappa give "
+                    + "%.3g with the couplings of its seed: the minima were altered or mixed up after minimize wrote them; "
+                    + "rerun minimize on their disorder file", minima.realization()[r], stored, recomputed));
+        }
+    }
+
+    private static void finite(MinimaChunk minima, int r, double lambda) {
+        if (!Double.isFinite(lambda)) {
+            throw new NumericalFailure("realization " + minima.realization()[r] + ": non-finite eigenvalue");
+        }
+    }
+}

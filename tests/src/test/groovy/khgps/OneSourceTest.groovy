@@ -1,0 +1,123 @@
+package khgps
+
+import org.khgps.core.Lanes
+import org.khgps.core.StudyPoint
+import org.khgps.core.SymmetricMatrix
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * Facts that must be written twice because their readers cannot share code: lib/ and the config
+ * files are loaded by Nextflow before the tools' jar is built, and a config file cannot call lib/.
+ * Each copy is compared with its home here, so the copies cannot drift apart.
+ */
+class OneSourceTest extends Specification {
+
+    @Shared Map schema = KhgpsSchema.load(Nextflow.ROOT.toFile())
+    @Shared Map properties = KhgpsSchema.parameters(schema)
+
+    /** conf/base.config's process scope; its time closure gives milliseconds instead of a Nextflow Duration. */
+    static Map baseConfig() {
+        def text = Nextflow.ROOT.resolve('conf/base.config').text.replace('new nextflow.util.Duration(', 'Long.valueOf(')
+        def slurper = new ConfigSlurper()
+        slurper.binding = [params: [max_memory: '8.GB', max_cpus: 2]]
+        return slurper.parse(text).process as Map
+    }
+
+    static Object call(Closure c, Map context) {
+        def task = c.rehydrate(context, c.owner, c.thisObject)
+        task.resolveStrategy = Closure.DELEGATE_FIRST
+        return task.call()
+    }
+
+    def 'should bound N by the tools\' matrix buffer in lib/, the schema and its help'() {
+        expect: 'home: org.khgps.core.SymmetricMatrix.MAX_N (the largest N x N doubles in one direct buffer)'
+        8L * SymmetricMatrix.MAX_N * SymmetricMatrix.MAX_N <= Integer.MAX_VALUE
+        8L * (SymmetricMatrix.MAX_N + 1) * (SymmetricMatrix.MAX_N + 1) > Integer.MAX_VALUE
+        KhgpsParams.MAX_N == SymmetricMatrix.MAX_N
+        properties.N.maximum == SymmetricMatrix.MAX_N
+        properties.N.items.maximum == SymmetricMatrix.MAX_N
+        properties.N.help_text.contains("At most ${SymmetricMatrix.MAX_N}")
+    }
+
+    def 'should run realizations side by side up to the N the tools do, in lib/ and in the docs'() {
+        expect: 'home: org.khgps.core.Lanes.PARALLEL_UP_TO_N'
+        KhgpsParams.PARALLEL_UP_TO_N == Lanes.PARALLEL_UP_TO_N
+        KhgpsParams.lanes(Lanes.PARALLEL_UP_TO_N, 2) == 2
+        KhgpsParams.lanes(Lanes.PARALLEL_UP_TO_N + 1, 2) == 1
+        Nextflow.ROOT.resolve('docs/usage.md').text.contains("Up to N = ${Lanes.PARALLEL_UP_TO_N} a task computes one realization per cpu")
+        Nextflow.ROOT.resolve('docs/numerics.md').text.contains("Up to N = ${Lanes.PARALLEL_UP_TO_N} it computes one")
+    }
+
+    def 'should say in docs/usage.md what lib/ and the schema do: the task memory and the fit\'s least modes'() {
+        given:
+        String usage = Nextflow.ROOT.resolve('docs/usage.md').text
+        long mb = 1L << 20
+
+        expect: 'the memory formula of the Resources section, at one and two lanes'
+        usage.contains('(8 N^2 x 1.25 x lanes + 768 MB)')
+        [1000, 4000].every { n -> KhgpsParams.taskMemoryBytes(n, 1) == (long) (8L * n * n * 1.25 + 768 * mb) }
+        KhgpsParams.taskMemoryBytes(4000, 2) == (long) (8L * 4000 * 4000 * 1.25 * 2 + 768 * mb)
+
+        and: 'min_modes + 1, with the schema\'s default'
+        usage.contains("min_modes + 1 modes (the fit's least, ${(properties.min_modes.default as int) + 1} by default")
+    }
+
+    def 'should ask conf/base.config for the memory and time lib/ plans, at N = #N and #COUNT realizations, attempt #ATTEMPT'() {
+        given: 'home: KhgpsParams.taskMemoryBytes and taskSeconds (the plan, --max_memory check and JVM flags use them)'
+        Map matrix = baseConfig().process_matrix as Map
+        Map context = [meta: [N: N, count: COUNT], task: [attempt: ATTEMPT]]
+        int cpus = call(matrix.cpus as Closure, context) as int
+
+        expect:
+        call(matrix.memory as Closure, context) as long == KhgpsParams.taskMemoryBytes(N, cpus) * ATTEMPT
+        call(matrix.time as Closure, context) as long == (long) (KhgpsParams.taskSeconds(N, COUNT) * 1000) * ATTEMPT
+
+        where:
+        N                           | COUNT | ATTEMPT
+        256                         | 4     | 1
+        Lanes.PARALLEL_UP_TO_N      | 2     | 1
+        Lanes.PARALLEL_UP_TO_N + 1  | 2     | 2
+        SymmetricMatrix.MAX_N       | 1     | 3
+    }
+
+    def 'should accept --#PARAM #VALUE in lib/ and in the tools exactly when nextflow_schema.json does'() {
+        given: 'home: nextflow_schema.json (the help, docs/usage.md and the validation read it); J = 0 lets h = 0 through'
+        Map params = [N: 256, h: 0.01, J: 0.0, kappa0: 1.0, realizations: 8, chunk_size: 4, seed: 42] + [(PARAM): VALUE]
+        boolean bySchema = KhgpsSchema.check(properties[PARAM] as Map, VALUE) == null
+        boolean byLib = accepts { KhgpsParams.points(params) }
+        boolean byTools = PARAM in ['N', 'h', 'J', 'kappa0']
+                ? accepts { new StudyPoint(params.N as int, params.h as double, params.J as double, params.kappa0 as double) }
+                : bySchema
+
+        expect:
+        byLib == bySchema
+        byTools == bySchema || (PARAM == 'N' && VALUE > SymmetricMatrix.MAX_N)  // the matrix, not the point, bounds N
+
+        where:
+        PARAM          | VALUE
+        'N'            | 1
+        'N'            | 2
+        'N'            | SymmetricMatrix.MAX_N
+        'N'            | SymmetricMatrix.MAX_N + 1
+        'h'            | -0.001
+        'h'            | 0.0
+        'J'            | -0.001
+        'J'            | 0.0
+        'kappa0'       | 0.0
+        'kappa0'       | 0.001
+        'realizations' | 0
+        'realizations' | 1
+        'chunk_size'   | -1
+        'chunk_size'   | 0
+    }
+
+    static boolean accepts(Closure c) {
+        try {
+            c.call()
+            return true
+        } catch (IllegalArgumentException e) {
+            return false
+        }
+    }
+}
