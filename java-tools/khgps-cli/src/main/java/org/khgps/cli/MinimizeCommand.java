@@ -38,7 +38,7 @@ final class MinimizeCommand implements Command {
                 .addOption(Args.optional("precondition-below", "float", "switch to the Jacobi-preconditioned tail "
                         + "once max|grad H| falls below this fraction of its value at x = 0; 0 = plain CG to the end "
                         + "(default " + Minimizer.Settings.DEFAULT_PRECONDITION_BELOW + ")"))
-                .addOption(Args.optional("products", "name", "J.x products: native (OpenBLAS dsymv) or java "
+                .addOption(Args.optional("products", "name", "couplings-times-x products: native (OpenBLAS dsymv) or java "
                         + "(default native when it loads)"))
                 .addOption(Args.threadsOption());
     }

@@ -1,11 +1,11 @@
 package org.khgps.core;
 
-/** The linear map x -> J x of one realization's couplings. */
+/** The linear map x -> (couplings) x of one realization's couplings. */
 public interface CouplingOperator {
 
     int size();
 
-    /** y = J x; x and y are distinct arrays of length {@link #size()}. */
+    /** y = (couplings) x; x and y are distinct arrays of length {@link #size()}. */
     void multiply(double[] x, double[] y);
 
     /** J as a dense symmetric matrix in Java, products split over {@code threads} (deterministic). */

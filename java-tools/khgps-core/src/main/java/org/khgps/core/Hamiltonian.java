@@ -2,7 +2,7 @@ package org.khgps.core;
 
 /**
  * H(x) = sum_i kappa_i x_i^2/2 + x_i^4/24 + sum_{i<j} J_ij x_i x_j - h sum_i x_i.
- * All functions take J x precomputed ({@code jx}), the only O(N^2) part.
+ * All functions take the couplings times x precomputed ({@code jx}), the only O(N^2) part.
  */
 public final class Hamiltonian {
 
@@ -19,7 +19,7 @@ public final class Hamiltonian {
         return e;
     }
 
-    /** g_i = kappa_i x_i + x_i^3/6 + (J x)_i - h. */
+    /** g_i = kappa_i x_i + x_i^3/6 + (couplings x)_i - h. */
     public static void gradient(double[] kappa, double h, double[] x, double[] jx, double[] g) {
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];

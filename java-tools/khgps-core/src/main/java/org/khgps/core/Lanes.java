@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  *
  * <p>Up to N = {@link #PARALLEL_UP_TO_N}, with native kernels, realizations run side by side,
  * one per lane, each lane with its own matrix and single-threaded BLAS/LAPACK. The tridiagonal
- * reduction and the J.x products are memory-bound, so two single-threaded realizations on 2 cores
+ * reduction and the couplings-times-x products are memory-bound, so two single-threaded realizations on 2 cores
  * get through more work than one two-threaded one (bench/run.sh: 1.7x at N = 1000, 1.1-1.2x at
  * N = 2000-8000; dsyev_2stage's band-to-tridiagonal step is serial anyway). Because every kernel
  * is then single-threaded, a realization's numbers are the same bit for bit whatever the task's

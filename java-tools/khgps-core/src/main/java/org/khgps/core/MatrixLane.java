@@ -1,6 +1,6 @@
 package org.khgps.core;
 
-/** What one lane of the minimize stage owns: its couplings matrix and the J.x product on it. */
+/** What one lane of the minimize stage owns: its couplings matrix and the couplings-times-x product on it. */
 public record MatrixLane(SymmetricMatrix matrix, CouplingOperator operator) {
 
     /** A zero matrix of size n with OpenBLAS products ({@code nativeProducts}) or pure-Java ones. */

@@ -3,7 +3,7 @@ package org.khgps.core;
 /**
  * Nonlinear conjugate gradient (Polak-Ribiere+, exact quartic line search) from x = 0.
  *
- * <p>Each iteration costs one product J d: J x is updated incrementally (J x += a J d) and
+ * <p>Each iteration costs one couplings product, with d: (couplings x) is updated incrementally (+= a (couplings d)) and
  * recomputed from scratch every {@link Settings#refreshEvery} iterations and before convergence
  * is declared, so the reported max|grad H| is that of a freshly computed gradient. The search
  * direction restarts at steepest descent every N iterations, when Polak-Ribiere's beta is
@@ -83,7 +83,7 @@ public final class Minimizer {
         while (true) {
             double maxGradient = Hamiltonian.maxAbs(g);
             if (maxGradient <= settings.tolerance()) {
-                // confirm against a fresh J x before declaring convergence
+                // confirm against a fresh couplings product before declaring convergence
                 couplings.multiply(x, jx);
                 products++;
                 Hamiltonian.gradient(kappa, h, x, jx, g);

@@ -34,8 +34,8 @@ public final class ModeStructure {
     }
 
     /**
-     * The local field on each oscillator, h - sum_j J_ij x_j, from the couplings product
-     * {@code couplingsTimesX} = J x.
+     * The local field on each oscillator, h - sum_j couplings_ij x_j, from the couplings product
+     * {@code couplingsTimesX} = (couplings) x.
      */
     public static double[] localField(double h, double[] couplingsTimesX) {
         double[] f = new double[couplingsTimesX.length];

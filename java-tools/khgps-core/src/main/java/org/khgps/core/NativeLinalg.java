@@ -60,7 +60,7 @@ public final class NativeLinalg {
         }
     }
 
-    /** J x by dsymv on the upper triangle of the matrix's own buffer (no copy of the matrix). */
+    /** (couplings) x by dsymv on the upper triangle of the matrix's own buffer (no copy of the matrix). */
     public static CouplingOperator couplings(SymmetricMatrix matrix) {
         int n = matrix.size();
         DoublePointer a = new DoublePointer(matrix.buffer());

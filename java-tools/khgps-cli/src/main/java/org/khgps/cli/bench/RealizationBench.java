@@ -27,7 +27,7 @@ import org.khgps.core.SymmetricMatrix;
  * with lanes "auto" (the tasks' plan, {@link Lanes#plan}) or "serial" (one realization at a time
  * on all threads). First one untimed warm-up realization per lane (JIT compilation; a task's
  * chunk holds hundreds of realizations at these N), then {@code reps} timed ones: one JSON line
- * each, then the chunk's wall time and the bare J.x product time, then the dgemm peak of this machine
+ * each, then the chunk's wall time and the bare couplings-times-x product time, then the dgemm peak of this machine
  * on the same threads.
  */
 public final class RealizationBench {
@@ -111,7 +111,7 @@ public final class RealizationBench {
     }
 
     /**
-     * Median time of one J.x product on a lane's matrix, nothing else running: the bare cost of a
+     * Median time of one couplings-times-x product on a lane's matrix, nothing else running: the bare cost of a
      * minimizer iteration's product, for the floor run.sh prints (iterations x this + eigen step).
      */
     static double bareProduct(MatrixLane lane) {
