@@ -19,10 +19,13 @@ import org.khgps.core.NativeLinalg;
 import org.khgps.core.Seeds;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.SymmetricMatrix;
+import org.khgps.core.stage.MinimaChunk;
+import org.khgps.core.stage.SpectraChunk;
 
 /**
  * Benchmark of one chunk's work (sample + minimize + diagonalize per realization) in-process, as
- * the pipeline's tasks do it, for bench/run.sh. Not a user command: run as
+ * the pipeline's tasks do it, for bench/run.sh: per realization it calls the stages' own steps
+ * ({@link MinimaChunk#realization}, {@link SpectraChunk#fullRow}). Not a user command: run as
  * {@code java -cp khgps.jar org.khgps.cli.bench.RealizationBench N J h kappa0 reps threads [lanes] [products] [solver]}
  * with lanes "auto" (the tasks' plan, {@link Lanes#plan}) or "serial" (one realization at a time
  * on all threads). First one untimed warm-up realization per lane (JIT compilation; a task's
@@ -72,12 +75,12 @@ public final class RealizationBench {
             double[] kappa = Disorder.kappa(seed, n, kappa0);
             Disorder.fillCouplings(seed, J, m, lanes.kernelThreads());
             long t1 = System.nanoTime();
-            Minimizer.Result res = Minimizer.minimize(kappa, h, lane.operator(), Minimizer.Settings.defaults());
+            Minimizer.Result res = MinimaChunk.realization(kappa, h, lane, Minimizer.Settings.defaults(), r);
             long t2 = System.nanoTime();
-            // J is still in the matrix (its diagonal is zero): only the Hessian's diagonal is new.
-            // The pipeline's diagonalize stage regenerates J first; that is timed below, apart.
-            double[] d = Hessian.setDiagonal(m, kappa, res.x());
-            double[] eig = solver.eigenvalues(m);
+            // the couplings are still in the matrix (diagonal zero): only the Hessian's diagonal is new.
+            // The pipeline's diagonalize stage regenerates the couplings first; that is timed below, apart.
+            Hessian.setDiagonal(m, kappa, res.x());
+            double[] eig = SpectraChunk.fullRow(m, solver, r).lambda();
             long t3 = System.nanoTime();
             System.out.printf(Locale.ROOT, "{\"N\":%d,\"J\":%s,\"rep\":%d,\"warmup\":%b,\"sample_s\":%.4f,"
                     + "\"minimize_s\":%.4f,\"eigen_s\":%.4f,\"total_s\":%.4f,\"iterations\":%d,"

@@ -41,10 +41,7 @@ public record MinimaChunk(StudyPoint point, long seed, long[] realization, long[
         lanes.run(count, () -> MatrixLane.allocate(n, nativeProducts, lanes.kernelThreads()), (lane, r) -> {
             long start = System.nanoTime();
             Disorder.fillCouplings(disorder.realizationSeed()[r], point.J(), lane.matrix(), lanes.kernelThreads());
-            Minimizer.Result result = Minimizer.minimize(disorder.kappa()[r], point.h(), lane.operator(), settings);
-            if (!Double.isFinite(result.energy())) {
-                throw new NumericalFailure("realization " + disorder.realization()[r] + ": energy is " + result.energy());
-            }
+            Minimizer.Result result = realization(disorder.kappa()[r], point.h(), lane, settings, disorder.realization()[r]);
             x[r] = result.x();
             converged[r] = (byte) (result.converged() ? 1 : 0);
             maxGradient[r] = result.maxGradient();
@@ -58,6 +55,19 @@ public record MinimaChunk(StudyPoint point, long seed, long[] realization, long[
         return new MinimaChunk(point, disorder.seed(), disorder.realization(), disorder.realizationSeed(),
                 disorder.kappa(), x, converged, maxGradient, iterations, energy, settings.tolerance(),
                 settings.maxIterations(), settings.preconditionBelow());
+    }
+
+    /**
+     * One realization, its couplings already in the lane's matrix: CG from x = 0, a non-finite
+     * energy refused. What the stage does per realization; RealizationBench calls it too.
+     */
+    public static Minimizer.Result realization(double[] kappa, double h, MatrixLane lane, Minimizer.Settings settings,
+                                               long index) {
+        Minimizer.Result result = Minimizer.minimize(kappa, h, lane.operator(), settings);
+        if (!Double.isFinite(result.energy())) {
+            throw new NumericalFailure("realization " + index + ": energy is " + result.energy());
+        }
+        return result;
     }
 
     public int size() {

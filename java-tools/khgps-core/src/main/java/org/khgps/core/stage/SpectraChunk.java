@@ -77,30 +77,47 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
             long start = System.nanoTime();
             double[] diagonal = hessian(minima, r, m, lanes.kernelThreads());
             checkGradient(minima, r, Hessian.couplingsTimes(m, diagonal, minima.x()[r], lanes.kernelThreads()));
-            double trace = m.trace();
-            double frobenius = m.frobeniusSquared();
-            double[] lambda = solver.eigenvalues(m);
-            double sum = 0;
-            double sum2 = 0;
-            double scale = 0;
-            for (double l : lambda) {
-                finite(minima, r, l);
-                sum += l;
-                sum2 += l * l;
-                scale = Math.max(scale, Math.abs(l));
-                if (l < 0) {
-                    negative[r]++;
-                }
-            }
-            eigenvalues[r] = lambda;
-            traceResidual[r] = Math.abs(sum - trace) / (n * scale);
-            frobeniusResidual[r] = Math.abs(sum2 - frobenius) / frobenius;
+            FullRow row = fullRow(m, solver, minima.realization()[r]);
+            eigenvalues[r] = row.lambda();
+            negative[r] = row.negative();
+            traceResidual[r] = row.traceResidual();
+            frobeniusResidual[r] = row.frobeniusResidual();
             log.accept(String.format("diagonalize: realization %d (%d of %d done): lambda_min = %.4e, %d negative, "
-                            + "residual %.1e, %.2f s", minima.realization()[r], done.incrementAndGet(), count, lambda[0],
-                    negative[r], frobeniusResidual[r], (System.nanoTime() - start) * 1e-9));
+                            + "residual %.1e, %.2f s", minima.realization()[r], done.incrementAndGet(), count,
+                    row.lambda()[0], row.negative(), row.frobeniusResidual(), (System.nanoTime() - start) * 1e-9));
         });
         return new SpectraChunk(minima.point(), minima.seed(), minima.realization(), minima.converged(), eigenvalues,
                 negative, traceResidual, frobeniusResidual, solver.describe());
+    }
+
+    /** One realization's full spectrum with its self-check (see the record's residuals). */
+    public record FullRow(double[] lambda, int negative, double traceResidual, double frobeniusResidual) {
+    }
+
+    /**
+     * All eigenvalues of the Hessian in {@code m} (overwritten), counted and checked against its
+     * trace and Frobenius norm taken first. What the stage does per realization; RealizationBench
+     * calls it too.
+     */
+    public static FullRow fullRow(SymmetricMatrix m, Eigensolver solver, long index) {
+        int n = m.size();
+        double trace = m.trace();
+        double frobenius = m.frobeniusSquared();
+        double[] lambda = solver.eigenvalues(m);
+        double sum = 0;
+        double sum2 = 0;
+        double scale = 0;
+        int negative = 0;
+        for (double l : lambda) {
+            finite(index, l);
+            sum += l;
+            sum2 += l * l;
+            scale = Math.max(scale, Math.abs(l));
+            if (l < 0) {
+                negative++;
+            }
+        }
+        return new FullRow(lambda, negative, Math.abs(sum - trace) / (n * scale), Math.abs(sum2 - frobenius) / frobenius);
     }
 
     /**
@@ -139,7 +156,7 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
             LowestModes.Result result = LowestModes.compute(m, diagonal, k, minima.realizationSeed()[r],
                     LowestModes.TOLERANCE, target -> hessian(minima, r, target, lanes.kernelThreads()));
             for (double l : result.lambda()) {
-                finite(minima, r, l);
+                finite(minima.realization()[r], l);
             }
             eigenvalues[r] = result.lambda();
             negative[r] = result.negative();
@@ -203,9 +220,9 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
         }
     }
 
-    private static void finite(MinimaChunk minima, int r, double lambda) {
+    private static void finite(long index, double lambda) {
         if (!Double.isFinite(lambda)) {
-            throw new NumericalFailure("realization " + minima.realization()[r] + ": non-finite eigenvalue");
+            throw new NumericalFailure("realization " + index + ": non-finite eigenvalue");
         }
     }
 }
