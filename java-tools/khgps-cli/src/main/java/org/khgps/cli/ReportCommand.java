@@ -1,7 +1,5 @@
 package org.khgps.cli;
 
-import org.khgps.core.stage.PointDos;
-import org.khgps.core.stage.PointFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.apache.commons.cli.Options;
 import org.jfree.chart.JFreeChart;
 import org.khgps.core.LinearFit;
 import org.khgps.core.StudyAnalysis;
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointFit;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;

@@ -1,9 +1,5 @@
 package org.khgps.cli;
 
-import org.khgps.core.stage.MinimaChunk;
-import org.khgps.core.stage.PointFit;
-import org.khgps.core.stage.SpectraChunk;
-import org.khgps.core.stage.PointDos;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khgps.core.stage.MinimaChunk;
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointFit;
+import org.khgps.core.stage.SpectraChunk;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
 import org.khgps.io.MinimaFile;
@@ -217,24 +217,21 @@ class CliTest {
         assertEquals(ExitCode.BAD_INPUT.code(), khgps("theory", "--h", "-1", "--J", "0.1", "--kappa0", "1", "--out", p("v.h5")).code());
     }
 
+    /** The physics of chunking (bit-identical minima and spectra, the same pool) is StagesTest's; here, the files. */
     @Test
-    void chunkingDoesNotChangeAnyResult() throws Exception {
+    void chunkFilesPoolIntoTheSameDosAsOneFile() throws Exception {
         chunk(0, 4, "whole");
         chunk(0, 1, "first");
         chunk(1, 3, "rest");
-        MinimaChunk whole = MinimaFile.read(dir.resolve("minimawhole.h5"));
-        SpectraChunk wholeSpectra = SpectraFile.read(dir.resolve("spectrawhole.h5"));
-        List<double[]> x = new ArrayList<>();
-        List<double[]> eig = new ArrayList<>();
-        for (String tag : new String[] {"first", "rest"}) {
-            MinimaChunk m = MinimaFile.read(dir.resolve("minima" + tag + ".h5"));
-            x.addAll(List.of(m.x()));
-            eig.addAll(List.of(SpectraFile.read(dir.resolve("spectra" + tag + ".h5")).eigenvalues()));
-        }
-        for (int r = 0; r < 4; r++) {
-            assertArrayEquals(whole.x()[r], x.get(r), "x of realization " + r + ", bit for bit");
-            assertArrayEquals(wholeSpectra.eigenvalues()[r], eig.get(r), "eigenvalues of realization " + r);
-        }
+        ok("histogram", "--out", p("dos_whole.h5"), p("minimawhole.h5"), p("spectrawhole.h5"));
+        ok("histogram", "--out", p("dos_chunks.h5"), p("spectrarest.h5"), p("minimafirst.h5"), p("minimarest.h5"),
+                p("spectrafirst.h5"));
+        PointDos whole = DosFile.read(dir.resolve("dos_whole.h5"));
+        PointDos chunks = DosFile.read(dir.resolve("dos_chunks.h5"));
+        assertArrayEquals(whole.omegaTail(), chunks.omegaTail(), 0.0);
+        assertArrayEquals(whole.histogram().counts(), chunks.histogram().counts());
+        assertArrayEquals(whole.partial().x2(), chunks.partial().x2(), 0.0);
+        assertEquals("0-3", chunks.realizationRanges());
     }
 
     @Test

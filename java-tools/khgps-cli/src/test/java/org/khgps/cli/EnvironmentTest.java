@@ -1,8 +1,5 @@
 package org.khgps.cli;
 
-import org.khgps.core.stage.PointDos;
-import org.khgps.core.stage.MinimaChunk;
-import org.khgps.core.stage.SpectraChunk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khgps.core.stage.MinimaChunk;
+import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.SpectraChunk;
 import org.khgps.io.DosFile;
 import org.khgps.io.MinimaFile;
 import org.khgps.io.Provenance;

@@ -1,7 +1,5 @@
 package org.khgps.cli;
 
-import org.khgps.core.stage.DisorderChunk;
-import org.khgps.core.stage.MinimaChunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.khgps.core.stage.DisorderChunk;
+import org.khgps.core.stage.MinimaChunk;
 import org.khgps.io.DisorderFile;
 import org.khgps.io.H5;
 import org.khgps.io.MinimaFile;

@@ -4,8 +4,8 @@ import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.khgps.core.StudyPoint;
-import org.khgps.core.stage.PointFit;
 import org.khgps.core.TailFit;
+import org.khgps.core.stage.PointFit;
 
 /** The fit of a point ({@link PointFit}) as attributes of fit.h5 and as fit.json (the report and summary.csv read the JSON). */
 public final class FitFile {

@@ -32,6 +32,7 @@ class StagesTest {
     private static final StudyPoint POINT = new StudyPoint(60, 0.01, 0.3, 1.0);
     private static final long SEED = 11;
     private static final List<String> LOG = new ArrayList<>();
+    private static final List<String> CHAIN_LOG = new ArrayList<>(); // the minimize stage of chain() alone
     private static DisorderChunk disorder;
     private static MinimaChunk minima;
     private static SpectraChunk full;
@@ -39,7 +40,7 @@ class StagesTest {
     @BeforeAll
     static void chain() throws Exception {
         disorder = DisorderChunk.sample(POINT, SEED, 3, 6);
-        minima = MinimaChunk.minimize(disorder, Minimizer.Settings.defaults(), new Lanes(1, 1), false, LOG::add);
+        minima = MinimaChunk.minimize(disorder, Minimizer.Settings.defaults(), new Lanes(1, 1), false, CHAIN_LOG::add);
         full = SpectraChunk.full(minima, Eigensolver.named("ejml"), new Lanes(1, 1), LOG::add);
     }
 
@@ -67,7 +68,33 @@ class StagesTest {
             Hamiltonian.gradient(minima.kappa()[r], POINT.h(), minima.x()[r], jx, g);
             assertTrue(Hamiltonian.maxAbs(g) <= Minimizer.Settings.DEFAULT_TOLERANCE, "max|g| " + Hamiltonian.maxAbs(g));
         }
-        assertEquals(minima.size(), LOG.stream().filter(l -> l.startsWith("minimize: realization")).count());
+        assertEquals(minima.size(), CHAIN_LOG.stream().filter(l -> l.startsWith("minimize: realization")).count());
+    }
+
+    @Test
+    void chunkingDoesNotChangeTheMinimaTheSpectraOrThePool() throws Exception {
+        List<MinimaChunk> parts = new ArrayList<>();
+        List<SpectraChunk> spectra = new ArrayList<>();
+        for (long[] range : new long[][] {{3, 2}, {5, 4}}) {
+            MinimaChunk m = MinimaChunk.minimize(DisorderChunk.sample(POINT, SEED, range[0], (int) range[1]),
+                    Minimizer.Settings.defaults(), new Lanes(2, 1), false, LOG::add);
+            parts.add(m);
+            spectra.add(SpectraChunk.full(m, Eigensolver.named("ejml"), new Lanes(1, 1), LOG::add));
+        }
+        for (int r = 0; r < 6; r++) {
+            int part = r < 2 ? 0 : 1;
+            int row = r < 2 ? r : r - 2;
+            assertArrayEquals(minima.x()[r], parts.get(part).x()[row], 0.0, "x of realization " + (3 + r));
+            assertArrayEquals(full.eigenvalues()[r], spectra.get(part).eigenvalues()[row], 0.0, "eigenvalues " + (3 + r));
+        }
+        PointDos whole = PointDos.pool(POINT, SEED, List.of(minima), List.of(full), PointDos.Policy.EXCLUDE, 10, 20, LOG::add);
+        PointDos chunked = PointDos.pool(POINT, SEED, parts, List.of(spectra.get(1), spectra.get(0)), PointDos.Policy.EXCLUDE,
+                10, 20, LOG::add);
+        assertArrayEquals(whole.omegaTail(), chunked.omegaTail(), 0.0);
+        assertArrayEquals(whole.omegaTailRealization(), chunked.omegaTailRealization());
+        assertArrayEquals(whole.histogram().counts(), chunked.histogram().counts());
+        assertEquals(whole.x2(), chunked.x2(), 0.0);
+        assertEquals(whole.realizationRanges(), chunked.realizationRanges());
     }
 
     @Test
