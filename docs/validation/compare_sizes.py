@@ -12,6 +12,7 @@ prints two tables with realization-bootstrap 16-84% bands (400 resamplings, seed
 Only modes below omega_complete (lowest-K spectra) are in omega_tail, so frequencies above the
 stored tail are left blank.
 """
+import glob
 import sys
 
 import h5py
@@ -23,7 +24,6 @@ SAMPLES = 400
 
 
 def load(root, J):
-    import glob
     for path in sorted(glob.glob(f"{root}/points/*/dos.h5")):
         with h5py.File(path) as f:
             if abs(float(f.attrs["J"]) - J) < 1e-12:
@@ -73,29 +73,32 @@ def hill(p, f):
     return value, lo, hi, o[k - 1], k
 
 
+def table(title, column, rows, points, cell):
+    """One markdown table: a row per value, a column per folder; cell(point, value) -> text or ''."""
+    print(title + "\n")
+    print(f"| {column} | " + " | ".join(f"N = {p['N']} ({p['M']:.3g} modes)" for p in points) + " |")
+    print("| --- |" + " --- |" * len(points))
+    for v in rows:
+        print(f"| {v:g} | " + " | ".join(cell(p, v) for p in points) + " |")
+
+
 def main():
     J = float(sys.argv[1])
     points = [load(root, J) for root in sys.argv[2:]]
-    head = " | ".join(f"N = {p['N']} ({p['M']:.3g} modes)" for p in points)
-    print(f"J = {J:g}: 5 n(omega) / (M omega^5) at fixed omega [16-84%] (modes below)\n")
-    print("| omega | " + head + " |")
-    print("| --- |" + " --- |" * len(points))
-    for w in OMEGAS:
-        cells = []
-        for p in points:
-            r = compensated(p, w)
-            cells.append("" if r is None else f"{r[0]:.0f} [{r[1]:.0f}, {r[2]:.0f}] ({r[3]})")
-        print(f"| {w:g} | " + " | ".join(cells) + " |")
-    print(f"\nJ = {J:g}: local exponent over the lowest fraction f of the modes [16-84%], omega_c (modes)\n")
-    print("| f | " + head + " |")
-    print("| --- |" + " --- |" * len(points))
-    for f in FRACTIONS:
-        cells = []
-        for p in points:
-            r = hill(p, f)
-            cells.append("" if r is None else f"{r[0]:.2f} [{r[1]:.2f}, {r[2]:.2f}] at {r[3]:.3f} ({r[4]})")
-        print(f"| {f:g} | " + " | ".join(cells) + " |")
 
+    def compensated_cell(p, w):
+        r = compensated(p, w)
+        return "" if r is None else f"{r[0]:.0f} [{r[1]:.0f}, {r[2]:.0f}] ({r[3]})"
+
+    def hill_cell(p, f):
+        r = hill(p, f)
+        return "" if r is None else f"{r[0]:.2f} [{r[1]:.2f}, {r[2]:.2f}] at {r[3]:.3f} ({r[4]})"
+
+    table(f"J = {J:g}: 5 n(omega) / (M omega^5) at fixed omega [16-84%] (modes below)", "omega", OMEGAS, points,
+          compensated_cell)
+    print()
+    table(f"J = {J:g}: local exponent over the lowest fraction f of the modes [16-84%], omega_c (modes)", "f",
+          FRACTIONS, points, hill_cell)
 
 if __name__ == "__main__":
     main()

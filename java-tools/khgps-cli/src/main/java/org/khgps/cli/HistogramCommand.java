@@ -70,7 +70,7 @@ final class HistogramCommand implements Command {
         }
         Inputs in = read(inputs);
         StudyPoint point = in.point();
-        checkMinimaUnchanged(in.minimaPaths(), in.spectraPaths());
+        checkMinimaUnchanged(in.minimaPaths(), in.spectraPaths(), invocation);
         PointDos dos;
         try {
             dos = PointDos.pool(point, in.seed(), in.minima(), in.spectra(), policy, bins, kappaPoints, System.err::println);
@@ -135,34 +135,25 @@ final class HistogramCommand implements Command {
      * longer belong to the eigenvalues. Cheaper than regenerating every realization's couplings to
      * recompute its gradient, which diagonalize already did when it read the file.
      */
-    private static void checkMinimaUnchanged(List<Path> minimaPaths, List<Path> spectraPaths)
+    private static void checkMinimaUnchanged(List<Path> minimaPaths, List<Path> spectraPaths, Invocation invocation)
             throws BadInputException, java.io.IOException {
         Map<String, Path> minimaByName = new HashMap<>();
         for (Path p : minimaPaths) {
             minimaByName.put(p.getFileName().toString(), p);
         }
-        Map<Path, String> hashes = new HashMap<>();
         for (Path sp : spectraPaths) {
             for (Map.Entry<String, String> input : FileProvenance.read(sp).inputs().entrySet()) {
                 Path mp = minimaByName.get(input.getKey());
                 if (mp == null) {
                     continue;
                 }
-                String now = hashes.computeIfAbsent(mp, HistogramCommand::sha256);
+                String now = invocation.sha256(mp); // the provenance reuses it
                 if (!now.equals(input.getValue())) {
                     throw new BadInputException("minima file " + mp + " has changed since " + sp + " was computed from it "
                             + "(sha256 then " + input.getValue().substring(0, 16) + "..., now " + now.substring(0, 16)
                             + "...): its x no longer belongs to those eigenvalues; rerun diagonalize on it, or restore it");
                 }
             }
-        }
-    }
-
-    private static String sha256(Path p) {
-        try {
-            return H5.sha256(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

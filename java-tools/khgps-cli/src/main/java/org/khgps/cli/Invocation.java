@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class Invocation {
 
     private final String command;
     private final String[] args;
+    /** Input hashes of this run: a stage that checks one (histogram) and the provenance share it. */
+    private final Map<Path, String> sha256 = new HashMap<>();
 
     Invocation(String command, String[] args) {
         this.command = command;
@@ -32,12 +35,22 @@ final class Invocation {
     Provenance provenance(List<Path> inputs, Lanes lanes) throws IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path p : inputs) {
-            hashes.put(p.getFileName().toString(), H5.sha256(p));
+            hashes.put(p.getFileName().toString(), sha256(p));
         }
         return new Provenance("khgps " + command, ToolInfo.version(), ToolInfo.gitCommit(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 NativeLinalg.describe() + (lanes == null ? "" : "; " + lanes.describe()), "khgps " + String.join(" ", args), hashes,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), host());
+    }
+
+    /** SHA-256 of an input file, read once per run (inputs do not change while a tool runs). */
+    String sha256(Path p) throws IOException {
+        String hash = sha256.get(p);
+        if (hash == null) {
+            hash = H5.sha256(p);
+            sha256.put(p, hash);
+        }
+        return hash;
     }
 
     private static String host() {
