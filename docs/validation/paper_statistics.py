@@ -10,6 +10,9 @@ Reads summary.csv, analysis.json and every point's dos.h5 (h5py). Prints:
   - per J, the compensated count 5 n(omega) / (M omega^5) at fixed fractions of the point's own
     omega_x (onto G), so that points of different J are read at the same place of their crossover;
     an omega^4 law keeps it level, and the last column is its rise from omega_x / 5 to omega_x / 10;
+  - per J, the compensated count at fixed omega in each half of the realizations (the first and the
+    second R/2): an excess tied to frequency shows in both halves at the same omega, one tied to
+    the k lowest modes of the pool would move up in omega in a half (half the modes);
   - per J, the pipeline's estimators: the exponent over omega < omega_x / 2 (physics window), A_g,
     <x^2>, omega_x both ways and kappa0 omega_x^3 A_g (Eq. (4): constant beyond J_x);
   - the family's fits from analysis.json (maximum of A_g, omega_x ~ J^a, A_g ~ J^b, Eq. (4),
@@ -20,11 +23,20 @@ import json
 import os
 import sys
 
+import h5py
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_sizes import compensated, hill, load  # noqa: E402  (one implementation of the estimators)
 
 FRACTIONS = [1e-3, 1e-4, 1e-5, 2e-6]
 OMEGA_OVER_OMEGA_X = [0.3, 0.2, 0.15, 0.1, 0.07]
+OMEGAS = [0.1, 0.07, 0.05, 0.04, 0.03]
+
+
+def h5py_owner(root, point_id):
+    """The realization index of each tail mode (dos.h5 omega_tail_realization), as compare_sizes.load reads it."""
+    with h5py.File(os.path.join(root, "points", point_id, "dos.h5")) as f:
+        return f["omega_tail_realization"][()]
 
 
 def cell(r, digits=0):
@@ -57,6 +69,19 @@ def main(root):
                  for c in OMEGA_OVER_OMEGA_X]
         rise = "" if got[0.1] is None or got[0.2] is None else f"{got[0.1][0] / got[0.2][0]:.2f}"
         print(f"| {r['J']} | {wx:.3f} | " + " | ".join(cells) + f" | {rise} |")
+
+    print("\n5 n(omega) / (M omega^5) at fixed omega in the first / second half of the realizations (modes below):\n")
+    print("| J | " + " | ".join(f"omega = {w:g}" for w in OMEGAS) + " |")
+    print("| --- |" + " --- |" * len(OMEGAS))
+    for r in rows:
+        p = points[float(r["J"])]
+        owner = h5py_owner(root, r["point_id"])
+        halves = [owner < p["R"] // 2, owner >= p["R"] // 2]
+        cells = []
+        for w in OMEGAS:
+            n = [int(((p["omega"] < w) & half).sum()) for half in halves]
+            cells.append(" / ".join(f"{5 * k / (p['M'] / 2 * w ** 5):.3g} ({k})" for k in n))
+        print(f"| {r['J']} | " + " | ".join(cells) + " |")
 
     print("\nThe pipeline's estimators (summary.csv):\n")
     print("| J | regime | exponent below omega_x / 2 (modes) | consistent with 4 | A_g (modes in window, window) | "
