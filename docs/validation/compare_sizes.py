@@ -29,7 +29,7 @@ def load(root, J):
             if abs(float(f.attrs["J"]) - J) < 1e-12:
                 owner = f["omega_tail_realization"][()]
                 _, position = np.unique(owner, return_inverse=True)
-                return dict(N=int(f.attrs["N"]), M=int(f.attrs["modes"]), omega=f["omega_tail"][()],
+                return dict(N=int(f.attrs["N"]), M=int(f.attrs["modes"]), omega=f["omega_tail"][()], owner=owner,
                             position=position, R=int(f.attrs["modes"]) // int(f.attrs["N"]))
     raise SystemExit(f"no point with J = {J} in {root}")
 
@@ -73,11 +73,16 @@ def hill(p, f):
     return value, lo, hi, o[k - 1], k
 
 
+def header(columns):
+    """The first two lines of a markdown table with these column titles."""
+    print("| " + " | ".join(columns) + " |")
+    print("|" + " --- |" * len(columns))
+
+
 def table(title, column, rows, points, cell):
     """One markdown table: a row per value, a column per folder; cell(point, value) -> text or ''."""
     print(title + "\n")
-    print(f"| {column} | " + " | ".join(f"N = {p['N']} ({p['M']:.3g} modes)" for p in points) + " |")
-    print("| --- |" + " --- |" * len(points))
+    header([column] + [f"N = {p['N']} ({p['M']:.3g} modes)" for p in points])
     for v in rows:
         print(f"| {v:g} | " + " | ".join(cell(p, v) for p in points) + " |")
 

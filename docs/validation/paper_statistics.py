@@ -23,20 +23,12 @@ import json
 import os
 import sys
 
-import h5py
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare_sizes import compensated, hill, load  # noqa: E402  (one implementation of the estimators)
+from compare_sizes import compensated, header, hill, load  # noqa: E402  (one implementation of the estimators)
 
 FRACTIONS = [1e-3, 1e-4, 1e-5, 2e-6]
 OMEGA_OVER_OMEGA_X = [0.3, 0.2, 0.15, 0.1, 0.07]
 OMEGAS = [0.1, 0.07, 0.05, 0.04, 0.03]
-
-
-def h5py_owner(root, point_id):
-    """The realization index of each tail mode (dos.h5 omega_tail_realization), as compare_sizes.load reads it."""
-    with h5py.File(os.path.join(root, "points", point_id, "dos.h5")) as f:
-        return f["omega_tail_realization"][()]
 
 
 def cell(r, digits=0):
@@ -49,8 +41,7 @@ def main(root):
     points = {float(r["J"]): load(root, float(r["J"])) for r in rows}
 
     print("Local exponent over the lowest fraction f of the pooled modes [16-84%] at omega_c:\n")
-    print("| J | " + " | ".join(f"f = {f:g}" for f in FRACTIONS) + " |")
-    print("| --- |" + " --- |" * len(FRACTIONS))
+    header(["J"] + [f"f = {f:g}" for f in FRACTIONS])
     for r in rows:
         cells = []
         for f in FRACTIONS:
@@ -60,8 +51,7 @@ def main(root):
 
     print("\n5 n(omega) / (M omega^5) at omega = c omega_x [16-84%] (modes below), and its rise from "
           "omega_x / 5 to omega_x / 10:\n")
-    print("| J | omega_x | " + " | ".join(f"c = {c:g}" for c in OMEGA_OVER_OMEGA_X) + " | rise |")
-    print("| --- | --- |" + " --- |" * (len(OMEGA_OVER_OMEGA_X) + 1))
+    header(["J", "omega_x"] + [f"c = {c:g}" for c in OMEGA_OVER_OMEGA_X] + ["rise"])
     for r in rows:
         p, wx = points[float(r["J"])], float(r["omega_x"])
         got = {c: compensated(p, c * wx) for c in OMEGA_OVER_OMEGA_X}
@@ -72,12 +62,10 @@ def main(root):
         print(f"| {r['J']} | {wx:.3f} | " + " | ".join(cells) + f" | {rise} |")
 
     print("\n5 n(omega) / (M omega^5) at fixed omega in the first / second half of the realizations (modes below):\n")
-    print("| J | " + " | ".join(f"omega = {w:g}" for w in OMEGAS) + " |")
-    print("| --- |" + " --- |" * len(OMEGAS))
+    header(["J"] + [f"omega = {w:g}" for w in OMEGAS])
     for r in rows:
         p = points[float(r["J"])]
-        owner = h5py_owner(root, r["point_id"])
-        halves = [owner < p["R"] // 2, owner >= p["R"] // 2]
+        halves = [p["owner"] < p["R"] // 2, p["owner"] >= p["R"] // 2]
         cells = []
         for w in OMEGAS:
             n = [int(((p["omega"] < w) & half).sum()) for half in halves]
@@ -85,9 +73,8 @@ def main(root):
         print(f"| {r['J']} | " + " | ".join(cells) + " |")
 
     print("\nThe pipeline's estimators (summary.csv):\n")
-    print("| J | regime | exponent below omega_x / 2 (modes) | consistent with 4 | A_g (modes in window, window) | "
-          "<x^2> | omega_x onto G | omega_x family | kappa0 omega_x^3 A_g (family) |")
-    print("| --- |" + " --- |" * 8)
+    header(["J", "regime", "exponent below omega_x / 2 (modes)", "consistent with 4", "A_g (modes in window, window)",
+            "<x^2>", "omega_x onto G", "omega_x family", "kappa0 omega_x^3 A_g (family)"])
     for r in rows:
         f = lambda k: float(r[k])  # noqa: E731
         eq4 = f("kappa0") * f("omega_x_family") ** 3 * f("A_g")
