@@ -10,6 +10,8 @@ Reads summary.csv, analysis.json and every point's dos.h5 (h5py). Prints:
   - per J, the compensated count 5 n(omega) / (M omega^5) at fixed fractions of the point's own
     omega_x (onto G), so that points of different J are read at the same place of their crossover;
     an omega^4 law keeps it level, and the last column is its rise from omega_x / 5 to omega_x / 10;
+  - kappa0 omega_x^3 times that count at omega_x / 5 (Eq. (4) with A_g read at the same place of
+    every point);
   - per J, the compensated count at fixed omega in each half of the realizations (the first and the
     second R/2): an excess tied to frequency shows in both halves at the same omega, one tied to
     the k lowest modes of the pool would move up in omega in a half (half the modes);
@@ -52,6 +54,7 @@ def main(root):
     print("\n5 n(omega) / (M omega^5) at omega = c omega_x [16-84%] (modes below), and its rise from "
           "omega_x / 5 to omega_x / 10:\n")
     header(["J", "omega_x"] + [f"c = {c:g}" for c in OMEGA_OVER_OMEGA_X] + ["rise"])
+    eq4_same_place = []
     for r in rows:
         p, wx = points[float(r["J"])], float(r["omega_x"])
         got = {c: compensated(p, c * wx) for c in OMEGA_OVER_OMEGA_X}
@@ -60,6 +63,10 @@ def main(root):
         # no rise where no mode lies below omega_x / 5 (the weakest points: all modes at the gap edge)
         rise = "-" if got[0.1] is None or got[0.2] is None or got[0.2][3] == 0 else f"{got[0.1][0] / got[0.2][0]:.2f}"
         print(f"| {r['J']} | {wx:.3f} | " + " | ".join(cells) + f" | {rise} |")
+        if got[0.2] is not None and got[0.2][3] > 0:
+            eq4_same_place.append(f"J = {r['J']}: {float(r['kappa0']) * wx ** 3 * got[0.2][0]:.1f}")
+    # Eq. (4)'s product with A_g read at the same place of every point rather than the fit window
+    print("\nkappa0 omega_x^3 (5 n / (M omega^5) at omega_x / 5), omega_x onto G: " + ", ".join(eq4_same_place))
 
     print("\n5 n(omega) / (M omega^5) at fixed omega in the first / second half of the realizations (modes below):\n")
     header(["J"] + [f"omega = {w:g}" for w in OMEGAS])
