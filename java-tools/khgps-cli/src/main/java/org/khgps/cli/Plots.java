@@ -46,8 +46,18 @@ import org.khgps.core.StudyPoint;
  */
 final class Plots {
 
+    /**
+     * One colour per point or family, twelve apart so that a family of up to twelve points (the
+     * 11 of -profile paper_statistics) never shares one; past twelve they repeat.
+     */
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+        new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x393b79), new Color(0x843c39)};
+
+    /** The colour of point (or family) {@code i}. */
+    static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
 
     private Plots() {
     }
@@ -136,7 +146,7 @@ final class Plots {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         int n = chart.getXYPlot().getDataset().getSeriesCount();
         for (int i = 0; i < n; i++) {
-            r.setSeriesPaint(i, PALETTE[(i % families) % PALETTE.length]);
+            r.setSeriesPaint(i, colour(i % families));
             if (chart.getXYPlot().getDataset().getItemCount(i) == 0) {
                 r.setSeriesVisibleInLegend(i, false);
             }
@@ -302,7 +312,7 @@ final class Plots {
         plot.setDataset(1, lines);
         plot.setRenderer(1, fits);
         for (int i = 0; i < points.size(); i++) {
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = colour(i);
             bars.setSeriesPaint(i, c);
             bars.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
             fits.setSeriesPaint(i, c);
@@ -367,7 +377,7 @@ final class Plots {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesLinesVisible(i, false);
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesPaint(i, colour(i));
         }
         return shared(chart, points);
     }
@@ -418,7 +428,7 @@ final class Plots {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         int perFamily = quantity == ReportCommand.Rs.A_G ? 3 : 2;
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            Color color = PALETTE[(i / perFamily) % PALETTE.length];
+            Color color = colour(i / perFamily);
             r.setSeriesPaint(i, color);
             if (theoryLines.contains(i) || dressedLines.contains(i)) {
                 r.setSeriesLinesVisible(i, true);
@@ -486,7 +496,7 @@ final class Plots {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, linearAxis("κ"), linearAxis("⟨x<sup>2</sup>⟩(κ)"), r);
         for (int i = 0; i < points.size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesPaint(i, colour(i));
         }
         return shared(finish(plot, "Partial average ⟨x²⟩(κ) over the oscillators of stiffness κ"), points);
     }
@@ -516,7 +526,7 @@ final class Plots {
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesPaint(i, colour(i));
         }
         return finish(plot, title);
     }
@@ -777,7 +787,7 @@ final class Plots {
                         true, false, true, false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         for (int i = 0; i < drawn; i++) {
-            Color col = PALETTE[i % PALETTE.length];
+            Color col = colour(i);
             r.setSeriesPaint(3 * i, col);
             r.setSeriesStroke(3 * i, new BasicStroke(2f));
             for (int b = 1; b <= 2; b++) {
@@ -791,7 +801,7 @@ final class Plots {
             r.setSeriesPaint(3 * drawn, Color.BLACK);
         } else if (!againstK) {
             for (int i = 0; i < drawn; i++) {
-                r.setSeriesPaint(3 * drawn + i, PALETTE[i % PALETTE.length]);
+                r.setSeriesPaint(3 * drawn + i, colour(i));
                 r.setSeriesStroke(3 * drawn + i, new BasicStroke(4f));
                 r.setSeriesVisibleInLegend(3 * drawn + i, false);
             }

@@ -102,6 +102,36 @@ class ReportFiguresTest {
         }
     }
 
+    /** The fixture's point {@code p} relabelled as coupling {@code J} (its data unchanged). */
+    private static ReportCommand.Point atJ(ReportCommand.Point p, double J) {
+        var d = p.dos();
+        var pt = d.point();
+        var moved = new org.khgps.core.stage.PointDos(new org.khgps.core.StudyPoint(pt.N(), pt.h(), J, pt.kappa0(),
+                pt.disorder()), d.seed(), d.histogram(), d.omegaTail(), d.omegaTailRealization(), d.modes(), d.partial(),
+                d.x2(), d.x2Err(), d.meanInverseLambda(), d.meanInverseLambdaErr(), d.realizations(), d.converged(),
+                d.negativeModes(), d.realizationRanges(), d.omegaComplete(), d.omegaTailParticipationRatio());
+        return new ReportCommand.Point(moved, p.fit(), p.theory());
+    }
+
+    @Test
+    void elevenPointsOfAFamilyGetElevenColours() {
+        List<ReportCommand.Point> family = new ArrayList<>();
+        double[] js = {0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0};
+        for (int i = 0; i < js.length; i++) {
+            family.add(atJ(points.get(i % 2), js[i]));
+        }
+        for (JFreeChart chart : List.of(Plots.dosAll(family), Plots.tailCurves(family, false, false),
+                Plots.tailCurves(family, true, false), Plots.partialAverages(family))) {
+            var r = chart.getXYPlot().getRenderer();
+            int stride = chart.getXYPlot().getDataset().getSeriesCount() >= 3 * js.length ? 3 : 1;
+            java.util.Set<java.awt.Paint> seen = new java.util.HashSet<>();
+            for (int i = 0; i < js.length; i++) {
+                seen.add(r.getSeriesPaint(stride * i));
+            }
+            assertEquals(js.length, seen.size(), chart.getTitle().getText());
+        }
+    }
+
     @Test
     void theDensityOfStatesCarriesItsErrorBarsFromDosErr() {
         ReportCommand.Point p = points.get(0);
