@@ -2,6 +2,7 @@ package org.khgps.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.khgps.core.FiniteSize;
 import org.khgps.core.LinearFit;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.io.Json;
@@ -30,7 +31,33 @@ final class AnalysisJson {
                 + ",\"consistent_with_zero\":" + e.consistentWithZero() + ",\"fit\":" + fit(e.fit()) + "}";
     }
 
-    static String of(StudyAnalysis.Result r) {
+    private static String array(double[] v) {
+        return "[" + String.join(",", java.util.Arrays.stream(v).mapToObj(Json::number).toList()) + "]";
+    }
+
+    /**
+     * Points differing only in N: per quantity its values and errors by N and, with three or more N,
+     * the line against 1000 / N (limit = the value at N to infinity; errors scaled up by
+     * sqrt(chi2/dof) when that exceeds 1).
+     */
+    static String finiteSize(FiniteSize.Group g) {
+        List<String> quantities = new ArrayList<>();
+        for (FiniteSize.Trend t : g.trends()) {
+            var line = t.line();
+            quantities.add(Json.quote(t.quantity()) + ":{\"value\":" + array(t.value()) + ",\"err\":" + array(t.err())
+                    + ",\"limit\":" + Json.number(line == null ? Double.NaN : line.intercept()) + ",\"limit_err\":"
+                    + Json.number(t.limitErr()) + ",\"slope_per_1000_over_N\":"
+                    + Json.number(line == null ? Double.NaN : line.slope()) + ",\"slope_err\":" + Json.number(t.slopeErr())
+                    + ",\"slope_sigmas\":" + Json.number(t.slopeSigmas()) + ",\"fit\":" + fit(line) + "}");
+        }
+        return "{\"h\":" + g.h() + ",\"J\":" + g.J() + ",\"kappa0\":" + g.kappa0() + ",\"disorder\":"
+                + Json.quote(g.disorder()) + ",\"N\":" + g.points().stream().map(p -> Integer.toString(p.N())).toList()
+                .toString().replace(" ", "") + ",\"point_ids\":["
+                + String.join(",", g.points().stream().map(p -> Json.quote(p.id())).toList()) + "],"
+                + String.join(",", quantities) + "}";
+    }
+
+    static String of(StudyAnalysis.Result r, List<FiniteSize.Group> sizes) {
         List<String> points = new ArrayList<>();
         for (StudyAnalysis.PointResult p : r.points()) {
             points.add("{\"point_id\":" + Json.quote(p.point().id()) + ",\"N\":" + p.point().N() + ",\"h\":" + p.point().h()
@@ -50,7 +77,8 @@ final class AnalysisJson {
                     + ",\"eq4_family\":" + eq4(f.eq4Family()) + ",\"eq4_master\":" + eq4(f.eq4Master()) + "}");
         }
         return "{\n\"points\":[\n" + String.join(",\n", points) + "\n],\n\"families\":[\n" + String.join(",\n", families)
-                + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + ",\n\"warnings\":["
+                + "\n],\n\"weak_interaction_test\":" + fit(r.weakTest()) + ",\n\"finite_size\":[\n"
+                + String.join(",\n", sizes.stream().map(AnalysisJson::finiteSize).toList()) + "\n],\n\"warnings\":["
                 + String.join(",", r.warnings().stream().map(Json::quote).toList()) + "]\n}\n";
     }
 }

@@ -36,6 +36,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.khgps.core.Collapse;
+import org.khgps.core.FiniteSize;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.core.StudyPoint;
 
@@ -715,7 +716,18 @@ final class Plots {
      * omega_c or the number k of modes, with its 16-84% bootstrap band (thin dashed, same colour)
      * and, for the exponent, the value 4 (black).
      */
-    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, boolean againstK) {
+    /** What a tail curve is drawn against: the window's upper edge, the number k of modes in it, or k / M. */
+    enum TailAxis {
+        OMEGA, K, FRACTION
+    }
+
+    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis) {
+        return tailCurves(points, compensated, axis, null);
+    }
+
+    /** As {@link #tailCurves(List, boolean, TailAxis)}, with {@code title} (null: the default one). */
+    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis, String title) {
+        boolean againstK = axis != TailAxis.OMEGA;
         XYSeriesCollection data = new XYSeriesCollection();
         int drawn = 0;
         for (ReportCommand.Point p : points) {
@@ -726,7 +738,11 @@ final class Plots {
             XYSeries hi = new XYSeries(legend(points, p) + ": 84% bootstrap quantile", false);
             if (curve != null) {
                 for (int j = 0; j < curve.k().length; j++) {
-                    double x = againstK ? curve.k()[j] : curve.omega()[j];
+                    double x = switch (axis) {
+                        case OMEGA -> curve.omega()[j];
+                        case K -> curve.k()[j];
+                        case FRACTION -> curve.k()[j] / (double) p.dos().modes();
+                    };
                     if (!(x > 0)) {
                         continue;
                     }
@@ -779,12 +795,17 @@ final class Plots {
             }
             data.addSeries(four);
         }
-        String x = againstK ? "k (number of lowest modes in the window)" : "ω<sub>c</sub> (upper edge of the window)";
+        String x = switch (axis) {
+            case OMEGA -> "ω<sub>c</sub> (upper edge of the window)";
+            case K -> "k (number of lowest modes in the window)";
+            case FRACTION -> "k / M (fraction of the pooled modes in the window)";
+        };
         JFreeChart c = compensated
-                ? chart(data, "Compensated count 5N(ω)/ω⁵ (dashed: 16–84% bootstrap; bold: A_g over its window, tick at the bound)",
+                ? chart(data, title != null ? title
+                        : "Compensated count 5N(ω)/ω⁵ (dashed: 16–84% bootstrap; bold: A_g over its window, tick at the bound)",
                         x, "5 N(ω) / ω<sup>5</sup>", true, true, true, false)
-                : chart(data, "Hill exponent of the k lowest modes (dashed: 16–84% bootstrap band)", x, "exponent (free fit)",
-                        true, false, true, false);
+                : chart(data, title != null ? title : "Hill exponent of the k lowest modes (dashed: 16–84% bootstrap band)", x,
+                        "exponent (free fit)", true, false, true, false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         for (int i = 0; i < drawn; i++) {
             Color col = colour(i);
@@ -842,5 +863,54 @@ final class Plots {
                 "κ<sub>0</sub> ω<sub>x</sub><sup>3</sup> A<sub>g</sub>", true, true, true, true);
         colourByFamily(c, families.size());
         return c;
+    }
+
+    /**
+     * One quantity of each finite-size group against 1000 / N with its error bars, and the group's
+     * line to N to infinity (dashed, same colour) where it has one; with {@code relative}, each
+     * group divided by its value at its largest N so that groups of different scale share an axis.
+     */
+    static JFreeChart finiteSize(List<FiniteSize.Group> groups, int quantity, String title, String y, boolean relative) {
+        YIntervalSeriesCollection measured = new YIntervalSeriesCollection();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        for (FiniteSize.Group g : groups) {
+            FiniteSize.Trend t = g.trends().get(quantity);
+            String name = String.format(Locale.ROOT, "h = %s, J = %s, κ₀ = %s%s", fmt(g.h()), fmt(g.J()), fmt(g.kappa0()),
+                    g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "");
+            double scale = relative ? t.value()[t.value().length - 1] : 1;
+            YIntervalSeries s = new YIntervalSeries(name, false, true);
+            for (int i = 0; i < t.N().length; i++) {
+                double v = t.value()[i] / scale;
+                if (Double.isFinite(v)) {
+                    double e = Double.isFinite(t.err()[i]) ? t.err()[i] / Math.abs(scale) : 0;
+                    s.add(FiniteSize.X_UNIT / t.N()[i], v, v - e, v + e);
+                }
+            }
+            measured.addSeries(s);
+            XYSeries line = new XYSeries(name + ": line to N → ∞", false);
+            if (t.line() != null && Double.isFinite(scale) && scale != 0) {
+                double xMax = FiniteSize.X_UNIT / t.N()[0];
+                line.add(0, t.line().intercept() / scale);
+                line.add(xMax, (t.line().intercept() + t.line().slope() * xMax) / scale);
+            }
+            lines.addSeries(line);
+        }
+        XYErrorRenderer bars = new XYErrorRenderer();
+        bars.setDrawXError(false);
+        bars.setCapLength(4);
+        bars.setDefaultLinesVisible(false);
+        XYLineAndShapeRenderer fits = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(measured, linearAxis("1000 / N"), linearAxis(y), bars);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, fits);
+        for (int i = 0; i < groups.size(); i++) {
+            bars.setSeriesPaint(i, colour(i));
+            bars.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+            fits.setSeriesPaint(i, colour(i));
+            fits.setSeriesStroke(i, DASHED);
+            fits.setSeriesVisibleInLegend(i, false);
+        }
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true); // the line ends at N to infinity
+        return finish(plot, title);
     }
 }

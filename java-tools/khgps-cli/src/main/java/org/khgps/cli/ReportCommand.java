@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.jfree.chart.JFreeChart;
+import org.khgps.core.FiniteSize;
 import org.khgps.core.LinearFit;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.core.stage.PointDos;
@@ -171,12 +172,13 @@ final class ReportCommand implements Command {
                 p.dos().point(), p.fit().fit().aG(), p.fit().consistent() ? p.fit().aGErr() : Double.NaN, p.dos().x2(), p.dos().x2Err(),
                 p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
         analysis.warnings().forEach(w -> System.err.println("report: " + w));
+        List<FiniteSize.Group> sizes = finiteSize(points, analysis);
         String plotly = PlotlyAsset.script(); // its checksum is checked before anything is written
         writeAtomically(summary, summaryCsv(points, analysis, failed));
         if (line.hasOption("analysis")) {
-            writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis));
+            writeAtomically(Args.output(line, "analysis", inputs), AnalysisJson.of(analysis, sizes));
         }
-        Map<String, Figure> images = figures(points, analysis, !theories.isEmpty());
+        Map<String, Figure> images = figures(points, analysis, sizes, !theories.isEmpty());
         if (plots != null) {
             Files.createDirectories(plots);
             for (Map.Entry<String, Figure> e : images.entrySet()) {
@@ -186,22 +188,45 @@ final class ReportCommand implements Command {
             }
         }
         String params = line.hasOption("params") ? Args.text(Path.of(line.getOptionValue("params")), "--params") : null;
-        String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, images, params,
+        String html = Html.report(line.getOptionValue("title", "KHGPS study"), points, analysis, sizes, images, params,
                 invocation.provenance(inputs), plotly, failed);
         writeAtomically(out, html);
         System.err.printf("report: %d points -> %s, %s%n", points.size(), out, summary);
     }
 
+    /** The finite-size quantities, in the order of analysis.json and the report's table. */
+    static final List<String> FINITE_SIZE_QUANTITIES = List.of("exponent", "A_g", "x2", "omega_x", "omega_x_family");
+
+    /**
+     * Points differing only in N: the exponent over the physics window, A_g, &lt;x^2&gt; and both
+     * omega_x against 1/N ({@link FiniteSize}); empty when no two points differ only in N.
+     */
+    static List<FiniteSize.Group> finiteSize(List<Point> points, StudyAnalysis.Result analysis) {
+        List<FiniteSize.Input> inputs = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            StudyAnalysis.PointResult a = analysis.points().get(i);
+            inputs.add(new FiniteSize.Input(p.dos().point(), Map.of(
+                    "exponent", new double[] {p.fit().fit().exponent(), p.fit().exponentErr()},
+                    "A_g", new double[] {p.fit().fit().aG(), p.fit().aGErr()},
+                    "x2", new double[] {p.dos().x2(), p.dos().x2Err()},
+                    "omega_x", new double[] {a.omegaX().omegaX(), a.omegaX().omegaXErr()},
+                    "omega_x_family", new double[] {a.omegaXFamily(), a.omegaXFamilyErr()})));
+        }
+        return FiniteSize.analyze(inputs, FINITE_SIZE_QUANTITIES);
+    }
+
     /** The report's plots by file name (without extension), only those the data support. */
-    static Map<String, Figure> figures(List<Point> points, StudyAnalysis.Result analysis, boolean theories) {
+    static Map<String, Figure> figures(List<Point> points, StudyAnalysis.Result analysis, List<FiniteSize.Group> sizes,
+                                       boolean theories) {
         Map<String, Figure> images = new TreeMap<>();
         images.put("dos_all", new Figure(Plots.dosAll(points)));
         for (Point p : points) {
             images.put("dos_" + p.dos().point().id(), new Figure(Plots.dosOne(p), 640, 440));
         }
-        images.put("hill_vs_omega", new Figure(Plots.tailCurves(points, false, false)));
-        images.put("hill_vs_k", new Figure(Plots.tailCurves(points, false, true)));
-        images.put("compensated", new Figure(Plots.tailCurves(points, true, false)));
+        images.put("hill_vs_omega", new Figure(Plots.tailCurves(points, false, Plots.TailAxis.OMEGA)));
+        images.put("hill_vs_k", new Figure(Plots.tailCurves(points, false, Plots.TailAxis.K)));
+        images.put("compensated", new Figure(Plots.tailCurves(points, true, Plots.TailAxis.OMEGA)));
         images.put("partial_x2", new Figure(Plots.partialAverages(points)));
         images.put("collapse", new Figure(Plots.collapse(points, analysis)));
         images.put("weak_test", new Figure(Plots.weakTest(points, analysis)));
@@ -216,6 +241,29 @@ final class ReportCommand implements Command {
         // the Eq. (4) plot needs a family with points beyond its J_x: else there is no test to show
         if (analysis.families().stream().anyMatch(f -> f.eq4Family() != null || f.eq4Master() != null)) {
             images.put("eq4", new Figure(Plots.eq4(points, analysis)));
+        }
+        // points differing only in N: each quantity against 1000 / N, and the Hill curves of each
+        // group against the fraction of pooled modes (equal fractions hold equal numbers of modes)
+        if (!sizes.isEmpty()) {
+            images.put("finite_size_exponent", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("exponent"),
+                    "Exponent over the physics window against 1000 / N (dashed: the line to N → ∞)", "exponent", false)));
+            images.put("finite_size_A_g", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("A_g"),
+                    "A_g against 1000 / N, relative to its value at the largest N", "A<sub>g</sub> / A<sub>g</sub>(largest N)",
+                    true)));
+            images.put("finite_size_x2", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("x2"),
+                    "⟨x²⟩ against 1000 / N, relative to its value at the largest N",
+                    "⟨x<sup>2</sup>⟩ / ⟨x<sup>2</sup>⟩(largest N)", true)));
+            images.put("finite_size_omega_x", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("omega_x"),
+                    "ω_x (onto G) against 1000 / N, relative to its value at the largest N",
+                    "ω<sub>x</sub> / ω<sub>x</sub>(largest N)", true)));
+            for (int g = 0; g < sizes.size(); g++) {
+                var group = sizes.get(g);
+                List<Point> members = points.stream().filter(p -> group.points().contains(p.dos().point())).toList();
+                // the group's h, J, kappa0 are the chart's subtitle ("all points: ...")
+                images.put("finite_size_hill_" + (g + 1), new Figure(Plots.tailCurves(members, false, Plots.TailAxis.FRACTION,
+                        "Hill exponent of the lowest fraction k/M of the pooled modes, one curve per N (dashed: 16–84% "
+                                + "bootstrap band)")));
+            }
         }
         var participation = Plots.participation(points);
         if (participation != null) {
@@ -340,8 +388,9 @@ final class ReportCommand implements Command {
             sb.append("</table>\n");
         }
 
-        static String report(String title, List<Point> points, StudyAnalysis.Result analysis, Map<String, Figure> images,
-                             String params, Provenance prov, String plotly, List<FailedPoint> failed) {
+        static String report(String title, List<Point> points, StudyAnalysis.Result analysis, List<FiniteSize.Group> sizes,
+                             Map<String, Figure> images, String params, Provenance prov, String plotly,
+                             List<FailedPoint> failed) {
             StringBuilder sb = new StringBuilder();
             sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                     .append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
@@ -476,6 +525,7 @@ final class ReportCommand implements Command {
                         .append("</td></tr>\n");
             }
             sb.append("</table>\n");
+            finiteSizeSection(sb, sizes, images);
             if (images.containsKey("participation_ratio")) {
                 sb.append("<h2>Participation ratio of the lowest modes</h2>\n<p>From the eigenvectors of the lowest modes "
                         + "(--spectrum lowest): (&sum;&psi;<sub>i</sub><sup>4</sup>)<sup>-1</sup>/N of each tail mode below "
@@ -591,6 +641,53 @@ final class ReportCommand implements Command {
                     + "class=\"plot-data\" data-plot=\"plot-" + name + "\">" + PlotlyJson.of(f.chart(), f.width() < 800) + "</script>\n"
                     + "<figcaption>" + captionHtml + " <span style=\"color:#888\">(plots/" + name + ".png, .svg)</span>"
                     + "</figcaption></figure>\n";
+        }
+
+        /** Points differing only in N: the plots against 1000 / N, the table of lines, the Hill curves by fraction. */
+        private static void finiteSizeSection(StringBuilder sb, List<FiniteSize.Group> sizes, Map<String, Figure> images) {
+            if (sizes.isEmpty()) {
+                return;
+            }
+            sb.append("<h2>Finite size: points that differ only in N</h2>\n<p>Each quantity against 1000/N with its "
+                    + "error; with three or more N, the weighted straight line in 1000/N, whose value at 0 is the limit "
+                    + "N &rarr; &infin; (errors scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1). A slope many "
+                    + "&sigma; from 0 is a finite-size effect; where the line does not fit, its limit is not an "
+                    + "extrapolation to trust.</p>\n")
+                    .append(plot(images, "finite_size_exponent", "The exponent over the physics window (the Hill "
+                            + "estimator below &omega;<sub>x</sub>/2), against 1000/N."))
+                    .append(plot(images, "finite_size_A_g", "A<sub>g</sub> against 1000/N, each group divided by its "
+                            + "value at the largest N."))
+                    .append(plot(images, "finite_size_x2", "&lt;x&sup2;&gt; against 1000/N, relative."))
+                    .append(plot(images, "finite_size_omega_x", "&omega;<sub>x</sub> (collapse onto G) against 1000/N, "
+                            + "relative."));
+            sb.append("<table><tr><th>h, J, &kappa;<sub>0</sub></th><th>quantity</th><th>by N</th>"
+                    + "<th>limit N &rarr; &infin;</th><th>slope per 1000/N</th><th>slope / &sigma;</th>"
+                    + "<th>&chi;&sup2;/dof</th></tr>\n");
+            for (FiniteSize.Group g : sizes) {
+                for (FiniteSize.Trend t : g.trends()) {
+                    List<String> byN = new ArrayList<>();
+                    for (int i = 0; i < t.N().length; i++) {
+                        byN.add(t.N()[i] + ": " + pm(t.value()[i], t.err()[i]));
+                    }
+                    var line = t.line();
+                    sb.append("<tr><td>").append(fmt(g.h())).append(", ").append(fmt(g.J())).append(", ").append(fmt(g.kappa0()))
+                            .append("</td><td>").append(esc(t.quantity())).append("</td><td>").append(String.join("; ", byN))
+                            .append("</td><td>").append(line == null ? "n/a (fewer than " + FiniteSize.MIN_SIZES_FOR_LINE
+                                    + " N)" : pm(line.intercept(), t.limitErr()))
+                            .append("</td><td>").append(line == null ? "n/a" : pm(line.slope(), t.slopeErr()))
+                            .append("</td><td>").append(line == null ? "n/a" : String.format(Locale.ROOT, "%.1f", t.slopeSigmas()))
+                            .append("</td><td>").append(line == null ? "n/a" : fmt(line.chi2PerDof())).append("</td></tr>\n");
+                }
+            }
+            sb.append("</table>\n<p>The local (Hill) exponent of each group against the fraction k/M of its pooled "
+                    + "modes: with the same number M of pooled modes at every N, equal fractions hold equal numbers of "
+                    + "modes, so the curves differ only through N.</p>\n<div class=\"grid\">\n");
+            for (int g = 0; g < sizes.size(); g++) {
+                sb.append(plot(images, "finite_size_hill_" + (g + 1), "h = " + fmt(sizes.get(g).h()) + ", J = "
+                        + fmt(sizes.get(g).J()) + ", &kappa;<sub>0</sub> = " + fmt(sizes.get(g).kappa0())
+                        + ": Hill exponent against k/M, one curve per N (dashed: 16&ndash;84% bootstrap band)."));
+            }
+            sb.append("</div>\n");
         }
 
         /** A sentence in a table cell: wrapped, while the numbers around it are not. */

@@ -120,8 +120,8 @@ class ReportFiguresTest {
         for (int i = 0; i < js.length; i++) {
             family.add(atJ(points.get(i % 2), js[i]));
         }
-        for (JFreeChart chart : List.of(Plots.dosAll(family), Plots.tailCurves(family, false, false),
-                Plots.tailCurves(family, true, false), Plots.partialAverages(family))) {
+        for (JFreeChart chart : List.of(Plots.dosAll(family), Plots.tailCurves(family, false, Plots.TailAxis.OMEGA),
+                Plots.tailCurves(family, true, Plots.TailAxis.OMEGA), Plots.partialAverages(family))) {
             var r = chart.getXYPlot().getRenderer();
             int stride = chart.getXYPlot().getDataset().getSeriesCount() >= 3 * js.length ? 3 : 1;
             java.util.Set<java.awt.Paint> seen = new java.util.HashSet<>();
@@ -226,25 +226,33 @@ class ReportFiguresTest {
 
     @Test
     void chromiumRendersEveryPlotWithoutAConsoleMessage() throws Exception {
+        assertChromiumRenders(dir.resolve("report.html"), dir);
+    }
+
+    /**
+     * Opens {@code html} in headless Chromium: no console message, and every plot drawn by plotly.js
+     * with its data ({@code work}: where the profile, the DOM and the log go).
+     */
+    static void assertChromiumRenders(Path html, Path work) throws Exception {
         Path chromium = chromium();
         if (chromium == null && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI must run the browser test: install chromium (.ci/run does)");
         }
         Assumptions.assumeTrue(chromium != null, "no Chromium at /usr/bin/chromium (apt-get install chromium): "
                 + "the report is not checked in a browser");
-        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        Path profile = Files.createTempDirectory(work, "chromium-profile");
         Process proc = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=30000",
-                "--dump-dom", dir.resolve("report.html").toUri().toString())
-                .redirectOutput(dir.resolve("dom.html").toFile()).redirectError(dir.resolve("chromium.log").toFile()).start();
+                "--dump-dom", html.toUri().toString())
+                .redirectOutput(work.resolve("dom.html").toFile()).redirectError(work.resolve("chromium.log").toFile()).start();
         assertTrue(proc.waitFor(180, TimeUnit.SECONDS), "chromium finished");
-        String log = Files.readString(dir.resolve("chromium.log"), StandardCharsets.UTF_8);
+        String log = Files.readString(work.resolve("chromium.log"), StandardCharsets.UTF_8);
         assertEquals(0, proc.exitValue(), log);
         List<String> console = log.lines().filter(l -> l.contains(":CONSOLE")).toList();
         assertTrue(console.isEmpty(), "console messages: " + String.join("\n", console));
-        String dom = Files.readString(dir.resolve("dom.html"), StandardCharsets.UTF_8);
-        List<String> ids = plotIds(Files.readString(dir.resolve("report.html")));
+        String dom = Files.readString(work.resolve("dom.html"), StandardCharsets.UTF_8);
+        List<String> ids = plotIds(Files.readString(html));
         assertFalse(ids.isEmpty());
         for (String id : ids) {
             int at = dom.indexOf("id=\"" + id + "\"");
