@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """One point (h, J, kappa0) at several N, each from its own results folder: the tail at equal frequency.
 
-usage: docs/validation/compare_sizes.py J RESULTS_DIR [RESULTS_DIR ...]
+usage: docs/validation/compare_sizes.py J RESULTS_DIR[:N] [RESULTS_DIR[:N] ...]
 
-For the point with that J in each folder (dos.h5: omega_tail, omega_tail_realization, modes; h5py),
+For the point with that J in each folder (and that N, where a folder holds several: -profile finite_size) (dos.h5: omega_tail, omega_tail_realization, modes; h5py),
 prints two tables with realization-bootstrap 16-84% bands (400 resamplings, seed 1):
   - the compensated count 5 n(omega) / (M omega^5) at fixed frequencies (n: modes below omega,
     M: all pooled modes), which an omega^4 law D = A_g omega^4 keeps level at A_g;
@@ -23,15 +23,15 @@ FRACTIONS = [2e-3, 1e-3, 5e-4, 2e-4, 1e-4, 5e-5, 2e-5, 1e-5]
 SAMPLES = 400
 
 
-def load(root, J):
+def load(root, J, N=None):
     for path in sorted(glob.glob(f"{root}/points/*/dos.h5")):
         with h5py.File(path) as f:
-            if abs(float(f.attrs["J"]) - J) < 1e-12:
+            if abs(float(f.attrs["J"]) - J) < 1e-12 and (N is None or int(f.attrs["N"]) == N):
                 owner = f["omega_tail_realization"][()]
                 _, position = np.unique(owner, return_inverse=True)
                 return dict(N=int(f.attrs["N"]), M=int(f.attrs["modes"]), omega=f["omega_tail"][()], owner=owner,
                             position=position, R=int(f.attrs["modes"]) // int(f.attrs["N"]))
-    raise SystemExit(f"no point with J = {J} in {root}")
+    raise SystemExit(f"no point with J = {J}" + ("" if N is None else f", N = {N}") + f" in {root}")
 
 
 def bootstrap(p, statistic):
@@ -89,7 +89,10 @@ def table(title, column, rows, points, cell):
 
 def main():
     J = float(sys.argv[1])
-    points = [load(root, J) for root in sys.argv[2:]]
+    points = []
+    for arg in sys.argv[2:]:
+        root, _, n = arg.partition(":")
+        points.append(load(root, J, int(n) if n else None))
 
     def compensated_cell(p, w):
         r = compensated(p, w)

@@ -48,12 +48,15 @@ import org.khgps.core.StudyPoint;
 final class Plots {
 
     /**
-     * One colour per point or family, twelve apart so that a family of up to twelve points (the
-     * 11 of -profile paper_statistics) never shares one; past twelve they repeat.
+     * One colour per point or family: twelve strong ones (the 11 points of -profile paper_statistics
+     * never share one), then light ones of the first eight hues, so that the 16 points of
+     * -profile finite_size do not share one either; past twenty they repeat.
      */
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
-        new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x393b79), new Color(0x843c39)};
+        new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x393b79), new Color(0x843c39),
+        new Color(0xaec7e8), new Color(0xff9896), new Color(0x98df8a), new Color(0xffbb78), new Color(0xc5b0d5),
+        new Color(0xc49c94), new Color(0xf7b6d2), new Color(0x9edae5)};
 
     /** The colour of point (or family) {@code i}. */
     static Color colour(int i) {

@@ -114,9 +114,10 @@ class ReportFiguresTest {
     }
 
     @Test
-    void elevenPointsOfAFamilyGetElevenColours() {
+    void sixteenPointsGetSixteenColours() {
+        // the 11 points of -profile paper_statistics and more: the 16 of -profile finite_size
         List<ReportCommand.Point> family = new ArrayList<>();
-        double[] js = {0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0};
+        double[] js = {0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2};
         for (int i = 0; i < js.length; i++) {
             family.add(atJ(points.get(i % 2), js[i]));
         }
