@@ -871,7 +871,8 @@ final class Plots {
     /**
      * One quantity of each finite-size group against 1000 / N with its error bars, and the group's
      * line to N to infinity (dashed, same colour) where it has one; with {@code relative}, each
-     * group divided by its value at its largest N so that groups of different scale share an axis.
+     * group divided by its value at its largest N (that has one) so that groups of different scale
+     * share an axis.
      */
     static JFreeChart finiteSize(List<FiniteSize.Group> groups, int quantity, String title, String y, boolean relative) {
         YIntervalSeriesCollection measured = new YIntervalSeriesCollection();
@@ -880,7 +881,12 @@ final class Plots {
             FiniteSize.Trend t = g.trends().get(quantity);
             String name = String.format(Locale.ROOT, "h = %s, J = %s, κ₀ = %s%s", fmt(g.h()), fmt(g.J()), fmt(g.kappa0()),
                     g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "");
-            double scale = relative ? t.value()[t.value().length - 1] : 1;
+            double scale = 1;
+            for (int i = 0; relative && i < t.N().length; i++) {
+                if (Double.isFinite(t.value()[i]) && t.value()[i] != 0) {
+                    scale = t.value()[i]; // the largest N with a value
+                }
+            }
             YIntervalSeries s = new YIntervalSeries(name, false, true);
             for (int i = 0; i < t.N().length; i++) {
                 double v = t.value()[i] / scale;
@@ -891,7 +897,7 @@ final class Plots {
             }
             measured.addSeries(s);
             XYSeries line = new XYSeries(name + ": line to N → ∞", false);
-            if (t.line() != null && Double.isFinite(scale) && scale != 0) {
+            if (t.line() != null) {
                 double xMax = FiniteSize.X_UNIT / t.N()[0];
                 line.add(0, t.line().intercept() / scale);
                 line.add(xMax, (t.line().intercept() + t.line().slope() * xMax) / scale);
