@@ -9,6 +9,10 @@ paper's pooled modes (paper_statistics: 1.84e7 per point) f down to 2e-6 still h
 Reads summary.csv and every point's fit.h5 and dos.h5 (h5py). Prints, per J:
   - the local (Hill) exponent over the lowest fraction f of all pooled modes, for each N, with its
     realization-bootstrap 16-84% band (fit.h5 hill_* curves), and the frequency omega_c at that f;
+  - per N, the compensated count 5 n(omega) / (M omega^5) at omega = c omega_x (the point's own
+    omega_x onto G) with its 16-84% band, and its rise from omega_x / 5 to omega_x / 10 (1 under an
+    omega^4 law; its band from resampling realizations; "-" with fewer than 10 modes below
+    omega_x / 10): whether the excess of the lowest modes shrinks with N;
   - per N: the exponent over the physics window (summary.csv exponent, exponent_err, the window's
     upper edge exponent_omega_max, and whether it is consistent with 4), A_g, <x^2>, omega_x (collapse onto G and family);
   - the weighted linear fit of each against 1/N: slope / its error and the 1/N -> 0 value.
@@ -21,7 +25,12 @@ import sys
 import h5py
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare_sizes import bootstrap, compensated, load  # noqa: E402  (one implementation of the estimators)
+
 FRACTIONS = [2e-3, 1e-3, 5e-4, 2e-4, 1e-4, 5e-5]
+OMEGA_OVER_OMEGA_X = [0.3, 0.2, 0.15, 0.1, 0.07]
+MIN_RISE_MODES = 10  # below omega_x / 10: fewer and the rise is noise (the weak points' modes sit at the gap edge)
 
 
 def hill_at(fit, modes, f):
@@ -65,6 +74,25 @@ def main(root):
                 cells.append("n/a" if got is None else
                              f"{got[0]:.2f} [{got[1]:.2f}, {got[2]:.2f}] at {got[3]:.3f} ({got[4]} modes)")
             print(f"| {f * 100:g}% | " + " | ".join(cells) + " |")
+        # the excess of the lowest modes against N: the compensated count at the same place of each
+        # point's crossover (omega_x onto G, its own), level under an omega^4 law
+        print("\n5 n(omega) / (M omega^5) at omega = c omega_x [16-84%] (modes below), and its rise from "
+              "omega_x / 5 to omega_x / 10:\n")
+        print("| N | omega_x | " + " | ".join(f"c = {c:g}" for c in OMEGA_OVER_OMEGA_X) + " | rise |")
+        print("| --- | --- |" + " --- |" * (len(OMEGA_OVER_OMEGA_X) + 1))
+        for r in fam:
+            p, wx = load(root, J, int(r["N"])), float(r["omega_x"])
+            got = {c: compensated(p, c * wx) for c in OMEGA_OVER_OMEGA_X}
+            cells = ["" if got[c] is None else
+                     f"{got[c][0]:.{3 if got[c][0] < 10 else 0}f} [{got[c][1]:.{3 if got[c][0] < 10 else 0}f}, "
+                     f"{got[c][2]:.{3 if got[c][0] < 10 else 0}f}] ({got[c][3]})" for c in OMEGA_OVER_OMEGA_X]
+            rise = "-"
+            if got[0.1] is not None and got[0.2] is not None and got[0.1][3] >= MIN_RISE_MODES:
+                # C(omega_x/10) / C(omega_x/5) = 2^5 n(omega_x/10) / n(omega_x/5), resampled as one statistic
+                n10, n5 = np.searchsorted(p["omega"], 0.1 * wx), np.searchsorted(p["omega"], 0.2 * wx)
+                lo, hi = bootstrap(p, lambda c: 32 * c[:n10].sum() / max(1, c[:n5].sum()))
+                rise = f"{32 * n10 / n5:.2f} [{lo:.2f}, {hi:.2f}]"
+            print(f"| {r['N']} | {wx:.3f} | " + " | ".join(cells) + f" | {rise} |")
         print("\nPer N:\n")
         cols = [("exponent (physics window)", "exponent", None), ("consistent with 4", "exponent_consistent_with_4", None),
                 ("A_g", "A_g", "A_g_err"), ("<x^2>", "x2", "x2_err"), ("omega_x (onto G)", "omega_x", "omega_x_err"),
