@@ -6,7 +6,8 @@ usage: docs/validation/finite_size.py RESULTS_DIR [FRACTION ...]
 FRACTION: the mode fractions f of the first table (default 2e-3 1e-3 5e-4 2e-4 1e-4 5e-5); with the
 paper's pooled modes (paper_statistics: 1.84e7 per point) f down to 2e-6 still holds ~37 modes.
 
-Reads summary.csv and every point's fit.h5 and dos.h5 (h5py). Prints, per J:
+Reads summary.csv and every point's fit.h5 and dos.h5 (h5py). Groups the points by J alone (one h, kappa0
+and disorder mode per folder, as in -profile finite_size). Prints, per J:
   - the local (Hill) exponent over the lowest fraction f of all pooled modes, for each N, with its
     realization-bootstrap 16-84% band (fit.h5 hill_* curves), and the frequency omega_c at that f;
   - per N, the compensated count 5 n(omega) / (M omega^5) at omega = c omega_x (the point's own

@@ -37,8 +37,8 @@ final class AnalysisJson {
 
     /**
      * Points differing only in N: per quantity its values and errors by N and, with three or more N,
-     * the line against 1000 / N (limit = the value at N to infinity; errors scaled up by
-     * sqrt(chi2/dof) when that exceeds 1).
+     * the line against 1000 / N (limit = the value at N to infinity; limit_err and slope_err scaled
+     * up by sqrt(chi2/dof) when that exceeds 1, {@code fit} the bare weighted fit).
      */
     static String finiteSize(FiniteSize.Group g) {
         List<String> quantities = new ArrayList<>();
@@ -51,8 +51,8 @@ final class AnalysisJson {
                     + ",\"slope_sigmas\":" + Json.number(t.slopeSigmas()) + ",\"fit\":" + fit(line) + "}");
         }
         return "{\"h\":" + g.h() + ",\"J\":" + g.J() + ",\"kappa0\":" + g.kappa0() + ",\"disorder\":"
-                + Json.quote(g.disorder()) + ",\"N\":" + g.points().stream().map(p -> Integer.toString(p.N())).toList()
-                .toString().replace(" ", "") + ",\"point_ids\":["
+                + Json.quote(g.disorder()) + ",\"N\":[" + String.join(",", g.points().stream()
+                .map(p -> Integer.toString(p.N())).toList()) + "],\"point_ids\":["
                 + String.join(",", g.points().stream().map(p -> Json.quote(p.id())).toList()) + "],"
                 + String.join(",", quantities) + "}";
     }

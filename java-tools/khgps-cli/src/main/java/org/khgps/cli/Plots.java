@@ -714,21 +714,22 @@ final class Plots {
                 : errorChart(series.values(), "A_g against J (cf. Fig. 6)", "J", "A<sub>g</sub>");
     }
 
-    /**
-     * A tail curve of every point (Hill exponent or compensated count) against the window edge
-     * omega_c or the number k of modes, with its 16-84% bootstrap band (thin dashed, same colour)
-     * and, for the exponent, the value 4 (black).
-     */
     /** What a tail curve is drawn against: the window's upper edge, the number k of modes in it, or k / M. */
     enum TailAxis {
         OMEGA, K, FRACTION
     }
 
+    /** {@link #tailCurves(List, boolean, TailAxis, String)} with its default title. */
     static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis) {
         return tailCurves(points, compensated, axis, null);
     }
 
-    /** As {@link #tailCurves(List, boolean, TailAxis)}, with {@code title} (null: the default one). */
+    /**
+     * A tail curve of every point (Hill exponent or compensated count) against the window edge
+     * omega_c, the number k of modes or the fraction k / M of the pooled modes, with its 16-84%
+     * bootstrap band (thin dashed, same colour) and, for the exponent, the value 4 (black);
+     * {@code title} null: the default one.
+     */
     static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis, String title) {
         boolean againstK = axis != TailAxis.OMEGA;
         XYSeriesCollection data = new XYSeriesCollection();
@@ -868,6 +869,12 @@ final class Plots {
         return c;
     }
 
+    /** A finite-size group in words: "h = 0.01, J = 0.2, κ₀ = 1" (", common disorder" when it is). */
+    static String groupLabel(FiniteSize.Group g) {
+        return String.format(Locale.ROOT, "h = %s, J = %s, κ₀ = %s%s", fmt(g.h()), fmt(g.J()), fmt(g.kappa0()),
+                g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "");
+    }
+
     /**
      * One quantity of each finite-size group against 1000 / N with its error bars, and the group's
      * line to N to infinity (dashed, same colour) where it has one; with {@code relative}, each
@@ -879,8 +886,7 @@ final class Plots {
         XYSeriesCollection lines = new XYSeriesCollection();
         for (FiniteSize.Group g : groups) {
             FiniteSize.Trend t = g.trends().get(quantity);
-            String name = String.format(Locale.ROOT, "h = %s, J = %s, κ₀ = %s%s", fmt(g.h()), fmt(g.J()), fmt(g.kappa0()),
-                    g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "");
+            String name = groupLabel(g);
             double scale = 1;
             for (int i = 0; relative && i < t.N().length; i++) {
                 if (Double.isFinite(t.value()[i]) && t.value()[i] != 0) {
@@ -898,7 +904,12 @@ final class Plots {
             measured.addSeries(s);
             XYSeries line = new XYSeries(name + ": line to N → ∞", false);
             if (t.line() != null) {
-                double xMax = FiniteSize.X_UNIT / t.N()[0];
+                double xMax = 0; // the line runs from N to infinity to the smallest N it was fitted on
+                for (int i = 0; i < t.N().length; i++) {
+                    if (FiniteSize.usable(t.value()[i], t.err()[i])) {
+                        xMax = Math.max(xMax, FiniteSize.X_UNIT / t.N()[i]);
+                    }
+                }
                 line.add(0, t.line().intercept() / scale);
                 line.add(xMax, (t.line().intercept() + t.line().slope() * xMax) / scale);
             }

@@ -207,6 +207,7 @@ final class ReportCommand implements Command {
             Point p = points.get(i);
             StudyAnalysis.PointResult a = analysis.points().get(i);
             inputs.add(new FiniteSize.Input(p.dos().point(), Map.of(
+                    // the exponent's error as in summary.csv (exponent_err)
                     "exponent", new double[] {p.fit().fit().exponent(), p.fit().exponentErr()},
                     "A_g", new double[] {p.fit().fit().aG(), p.fit().aGErr()},
                     "x2", new double[] {p.dos().x2(), p.dos().x2Err()},
@@ -246,16 +247,17 @@ final class ReportCommand implements Command {
         // group against the fraction of pooled modes (equal fractions hold equal numbers of modes)
         if (!sizes.isEmpty()) {
             images.put("finite_size_exponent", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("exponent"),
-                    "Exponent over the physics window against 1000 / N (dashed: the line to N → ∞)", "exponent", false)));
+                    "Exponent of the tail fit against 1000 / N (dashed: the line to N → ∞)", "exponent", false)));
             images.put("finite_size_A_g", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("A_g"),
-                    "A_g against 1000 / N, relative to its value at the largest N", "A<sub>g</sub> / A<sub>g</sub>(largest N)",
+                    "A_g against 1000 / N, relative to its value at the largest N that has one",
+                    "A<sub>g</sub> / A<sub>g</sub>(largest N with a value)",
                     true)));
             images.put("finite_size_x2", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("x2"),
-                    "⟨x²⟩ against 1000 / N, relative to its value at the largest N",
-                    "⟨x<sup>2</sup>⟩ / ⟨x<sup>2</sup>⟩(largest N)", true)));
+                    "⟨x²⟩ against 1000 / N, relative to its value at the largest N that has one",
+                    "⟨x<sup>2</sup>⟩ / ⟨x<sup>2</sup>⟩(largest N with a value)", true)));
             images.put("finite_size_omega_x", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("omega_x"),
-                    "ω_x (onto G) against 1000 / N, relative to its value at the largest N",
-                    "ω<sub>x</sub> / ω<sub>x</sub>(largest N)", true)));
+                    "ω_x (onto G) against 1000 / N, relative to its value at the largest N that has one",
+                    "ω<sub>x</sub> / ω<sub>x</sub>(largest N with a value)", true)));
             for (int g = 0; g < sizes.size(); g++) {
                 var group = sizes.get(g);
                 List<Point> members = points.stream().filter(p -> group.points().contains(p.dos().point())).toList();
@@ -653,14 +655,15 @@ final class ReportCommand implements Command {
                     + "N &rarr; &infin; (errors scaled up by &radic;(&chi;&sup2;/dof) when that exceeds 1). A slope many "
                     + "&sigma; from 0 is a finite-size effect; where the line does not fit, its limit is not an "
                     + "extrapolation to trust.</p>\n")
-                    .append(plot(images, "finite_size_exponent", "The exponent over the physics window (the Hill "
-                            + "estimator below &omega;<sub>x</sub>/2), against 1000/N."))
+                    .append(plot(images, "finite_size_exponent", "The exponent of each point's tail fit (with the "
+                            + "automatic windows: the Hill estimator over every mode below the physics bound, "
+                            + "&omega;<sub>x</sub>/2 and, in the weak regime, the gap edge), against 1000/N."))
                     .append(plot(images, "finite_size_A_g", "A<sub>g</sub> against 1000/N, each group divided by its "
-                            + "value at the largest N."))
+                            + "value at the largest N that has one."))
                     .append(plot(images, "finite_size_x2", "&lt;x&sup2;&gt; against 1000/N, relative."))
                     .append(plot(images, "finite_size_omega_x", "&omega;<sub>x</sub> (collapse onto G) against 1000/N, "
                             + "relative."));
-            sb.append("<table><tr><th>h, J, &kappa;<sub>0</sub></th><th>quantity</th><th>by N</th>"
+            sb.append("<table><tr><th>group</th><th>quantity</th><th>by N</th>"
                     + "<th>limit N &rarr; &infin;</th><th>slope per 1000/N</th><th>slope / &sigma;</th>"
                     + "<th>&chi;&sup2;/dof</th></tr>\n");
             for (FiniteSize.Group g : sizes) {
@@ -670,8 +673,8 @@ final class ReportCommand implements Command {
                         byN.add(t.N()[i] + ": " + pm(t.value()[i], t.err()[i]));
                     }
                     var line = t.line();
-                    sb.append("<tr><td>").append(fmt(g.h())).append(", ").append(fmt(g.J())).append(", ").append(fmt(g.kappa0()))
-                            .append("</td><td>").append(esc(t.quantity())).append("</td><td>").append(String.join("; ", byN))
+                    sb.append("<tr><td>").append(esc(Plots.groupLabel(g))).append("</td><td>").append(esc(t.quantity()))
+                            .append("</td><td>").append(String.join("; ", byN))
                             .append("</td><td>").append(line == null ? "n/a (fewer than " + FiniteSize.MIN_SIZES_FOR_LINE
                                     + " N)" : pm(line.intercept(), t.limitErr()))
                             .append("</td><td>").append(line == null ? "n/a" : pm(line.slope(), t.slopeErr()))
@@ -683,8 +686,7 @@ final class ReportCommand implements Command {
                     + "modes: with the same number M of pooled modes at every N, equal fractions hold equal numbers of "
                     + "modes, so the curves differ only through N.</p>\n<div class=\"grid\">\n");
             for (int g = 0; g < sizes.size(); g++) {
-                sb.append(plot(images, "finite_size_hill_" + (g + 1), "h = " + fmt(sizes.get(g).h()) + ", J = "
-                        + fmt(sizes.get(g).J()) + ", &kappa;<sub>0</sub> = " + fmt(sizes.get(g).kappa0())
+                sb.append(plot(images, "finite_size_hill_" + (g + 1), esc(Plots.groupLabel(sizes.get(g)))
                         + ": Hill exponent against k/M, one curve per N (dashed: 16&ndash;84% bootstrap band)."));
             }
             sb.append("</div>\n");

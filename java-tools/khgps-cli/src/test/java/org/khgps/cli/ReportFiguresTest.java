@@ -134,6 +134,21 @@ class ReportFiguresTest {
     }
 
     @Test
+    void theHillCurveAgainstTheFractionIsKOverTheModesAgainstK() {
+        XYDataset byK = Plots.tailCurves(points, false, Plots.TailAxis.K).getXYPlot().getDataset();
+        XYDataset byFraction = Plots.tailCurves(points, false, Plots.TailAxis.FRACTION).getXYPlot().getDataset();
+        for (int i = 0; i < points.size(); i++) {
+            long modes = points.get(i).dos().modes();
+            assertTrue(byK.getItemCount(3 * i) > 3);
+            assertEquals(byK.getItemCount(3 * i), byFraction.getItemCount(3 * i));
+            for (int j = 0; j < byK.getItemCount(3 * i); j++) {
+                assertEquals(byK.getXValue(3 * i, j) / modes, byFraction.getXValue(3 * i, j), 1e-15);
+                assertEquals(byK.getYValue(3 * i, j), byFraction.getYValue(3 * i, j), 0.0);
+            }
+        }
+    }
+
+    @Test
     void theDensityOfStatesCarriesItsErrorBarsFromDosErr() {
         ReportCommand.Point p = points.get(0);
         IntervalXYDataset d = (IntervalXYDataset) Plots.dosOne(p).getXYPlot().getDataset(0);

@@ -29,8 +29,9 @@ public final class FiniteSize {
     /**
      * One quantity of a group, by increasing N.
      *
-     * @param line     the weighted line against 1000 / N (null below {@link #MIN_SIZES_FOR_LINE} usable N);
-     *                 its intercept is the limit N to infinity
+     * @param line     the weighted line against 1000 / N over the {@link #usable} values (null with fewer
+     *                 than {@link #MIN_SIZES_FOR_LINE} of them); its intercept is the limit N to infinity,
+     *                 its errors are the bare ones of the weighted fit
      * @param limitErr the intercept's error, scaled up by sqrt(chi2/dof) when that exceeds 1
      * @param slopeErr the slope's error, scaled the same way
      */
@@ -77,6 +78,14 @@ public final class FiniteSize {
         return out;
     }
 
+    /**
+     * Whether a value enters the line: finite, with a finite error above 0 (a weighted fit cannot
+     * weigh a value without an error; omega_x_family's anchor has error 0 by construction).
+     */
+    public static boolean usable(double value, double err) {
+        return Double.isFinite(value) && err > 0 && Double.isFinite(err);
+    }
+
     private static Trend trend(List<Input> group, String quantity, Function<Input, double[]> of) {
         int n = group.size();
         int[] sizes = new int[n];
@@ -88,7 +97,7 @@ public final class FiniteSize {
             double[] ve = of.apply(group.get(i));
             value[i] = ve[0];
             err[i] = ve[1];
-            if (Double.isFinite(ve[0]) && ve[1] > 0 && Double.isFinite(ve[1])) {
+            if (usable(ve[0], ve[1])) {
                 rows.add(new double[] {X_UNIT / sizes[i], ve[0], ve[1]});
             }
         }

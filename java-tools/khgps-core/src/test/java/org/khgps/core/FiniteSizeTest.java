@@ -43,13 +43,38 @@ class FiniteSizeTest {
 
     @Test
     void scatterBeyondTheErrorsScalesThemUpBySqrtChi2PerDof() {
-        // residuals +-0.2 about y = 3 on errors 0.1: chi2 = 4 x 4 = 16 over 2 dof
+        // y = 3.2, 2.8, 2.8, 3.2 at x = 1, 0.5, 0.25, 0.125 on errors 0.1; the least-squares line and
+        // its chi2 by hand: xbar = 0.46875, ybar = 3, Sxx = 0.44921875, Sxy = 0.075, slope = Sxy / Sxx,
+        // chi2 = (Syy - Sxy^2 / Sxx) / 0.01 with Syy = 0.16, over 2 degrees of freedom
         List<FiniteSize.Input> inputs = List.of(in(1000, 0.2, 3.2, 0.1), in(2000, 0.2, 2.8, 0.1), in(4000, 0.2, 2.8, 0.1),
                 in(8000, 0.2, 3.2, 0.1));
         FiniteSize.Trend t = FiniteSize.analyze(inputs, List.of("A_g")).get(0).trends().get(0);
-        assertTrue(t.line().chi2PerDof() > 1);
-        assertEquals(t.line().slopeErr() * Math.sqrt(t.line().chi2PerDof()), t.slopeErr(), 1e-12);
-        assertEquals(t.line().interceptErr() * Math.sqrt(t.line().chi2PerDof()), t.limitErr(), 1e-12);
+        double slope = 0.075 / 0.44921875;
+        double chi2PerDof = (0.16 - 0.075 * 0.075 / 0.44921875) / 0.01 / 2;
+        assertEquals(slope, t.line().slope(), 1e-12);
+        assertEquals(3 - slope * 0.46875, t.line().intercept(), 1e-12);
+        assertEquals(chi2PerDof, t.line().chi2PerDof(), 1e-9);
+        assertEquals(0.1 / Math.sqrt(0.44921875) * Math.sqrt(chi2PerDof), t.slopeErr(), 1e-12);
+        assertEquals(t.line().interceptErr() * Math.sqrt(chi2PerDof), t.limitErr(), 1e-12);
+    }
+
+    @Test
+    void aGroupSharesH_J_Kappa0AndTheDisorderMode() {
+        List<FiniteSize.Input> inputs = new ArrayList<>();
+        for (int n : new int[] {1000, 2000}) {
+            inputs.add(in(n, 0.2, 1, 0.1));
+            inputs.add(new FiniteSize.Input(new StudyPoint(n, 0.001, 0.2, 1.0), Map.of()));
+            inputs.add(new FiniteSize.Input(new StudyPoint(n, 0.01, 0.2, 2.0), Map.of()));
+            inputs.add(new FiniteSize.Input(new StudyPoint(n, 0.01, 0.2, 1.0, StudyPoint.COMMON), Map.of()));
+        }
+        inputs.add(new FiniteSize.Input(new StudyPoint(4000, 0.01, 0.2, 1.0, StudyPoint.COMMON), Map.of()));
+        List<FiniteSize.Group> groups = FiniteSize.analyze(inputs, List.of("A_g"));
+        assertEquals(4, groups.size(), "h, kappa0 and the disorder mode each make their own group");
+        for (FiniteSize.Group g : groups) {
+            assertEquals(g.disorder().equals(StudyPoint.COMMON) ? 3 : 2, g.points().size());
+            assertTrue(g.points().stream().allMatch(p -> p.h() == g.h() && p.kappa0() == g.kappa0()
+                    && p.disorder().equals(g.disorder())));
+        }
     }
 
     @Test
