@@ -263,8 +263,7 @@ final class ReportCommand implements Command {
                 List<Point> members = points.stream().filter(p -> group.points().contains(p.dos().point())).toList();
                 // the group's h, J, kappa0 are the chart's subtitle ("all points: ...")
                 images.put("finite_size_hill_" + (g + 1), new Figure(Plots.tailCurves(members, false, Plots.TailAxis.FRACTION,
-                        "Hill exponent of the lowest fraction k/M of the pooled modes, one curve per N (dashed: 16–84% "
-                                + "bootstrap band)")));
+                        "Hill exponent of the lowest fraction k/M of the pooled modes, by N (dashed: 16–84% band)")));
             }
         }
         var participation = Plots.participation(points);
