@@ -675,7 +675,7 @@ final class ReportCommand implements Command {
                     sb.append("<tr><td>").append(esc(Plots.groupLabel(g))).append("</td><td>").append(esc(t.quantity()))
                             .append("</td><td>").append(String.join("; ", byN))
                             .append("</td><td>").append(line == null ? "n/a (fewer than " + FiniteSize.MIN_SIZES_FOR_LINE
-                                    + " N)" : pm(line.intercept(), t.limitErr()))
+                                    + " N with a value and an error)" : pm(line.intercept(), t.limitErr()))
                             .append("</td><td>").append(line == null ? "n/a" : pm(line.slope(), t.slopeErr()))
                             .append("</td><td>").append(line == null ? "n/a" : String.format(Locale.ROOT, "%.1f", t.slopeSigmas()))
                             .append("</td><td>").append(line == null ? "n/a" : fmt(line.chi2PerDof())).append("</td></tr>\n");
