@@ -895,10 +895,8 @@ final class Plots {
             }
             YIntervalSeries s = new YIntervalSeries(name, false, true);
             for (int i = 0; i < t.N().length; i++) {
-                double v = t.value()[i] / scale;
-                if (Double.isFinite(v)) {
-                    double e = Double.isFinite(t.err()[i]) ? t.err()[i] / Math.abs(scale) : 0;
-                    s.add(FiniteSize.X_UNIT / t.N()[i], v, v - e, v + e);
+                if (Double.isFinite(t.value()[i])) {
+                    addWithError(s, FiniteSize.X_UNIT / t.N()[i], t.value()[i] / scale, t.err()[i] / Math.abs(scale));
                 }
             }
             measured.addSeries(s);

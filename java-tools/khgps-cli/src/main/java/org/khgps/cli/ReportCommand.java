@@ -246,18 +246,20 @@ final class ReportCommand implements Command {
         // points differing only in N: each quantity against 1000 / N, and the Hill curves of each
         // group against the fraction of pooled modes (equal fractions hold equal numbers of modes)
         if (!sizes.isEmpty()) {
-            images.put("finite_size_exponent", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("exponent"),
-                    "Exponent of the tail fit against 1000 / N (dashed: the line to N → ∞)", "exponent", false)));
-            images.put("finite_size_A_g", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("A_g"),
-                    "A_g against 1000 / N, relative to its value at the largest N that has one",
-                    "A<sub>g</sub> / A<sub>g</sub>(largest N with a value)",
-                    true)));
-            images.put("finite_size_x2", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("x2"),
-                    "⟨x²⟩ against 1000 / N, relative to its value at the largest N that has one",
-                    "⟨x<sup>2</sup>⟩ / ⟨x<sup>2</sup>⟩(largest N with a value)", true)));
-            images.put("finite_size_omega_x", new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf("omega_x"),
-                    "ω_x (onto G) against 1000 / N, relative to its value at the largest N that has one",
-                    "ω<sub>x</sub> / ω<sub>x</sub>(largest N with a value)", true)));
+            // name, quantity, title, y label; all but the exponent relative to the largest N with a value
+            String[][] trends = {
+                {"finite_size_exponent", "exponent", "Exponent of the tail fit against 1000 / N (dashed: the line to N → ∞)",
+                    "exponent"},
+                {"finite_size_A_g", "A_g", "A_g against 1000 / N, relative to its value at the largest N that has one",
+                    "A<sub>g</sub> / A<sub>g</sub>(largest N with a value)"},
+                {"finite_size_x2", "x2", "⟨x²⟩ against 1000 / N, relative to its value at the largest N that has one",
+                    "⟨x<sup>2</sup>⟩ / ⟨x<sup>2</sup>⟩(largest N with a value)"},
+                {"finite_size_omega_x", "omega_x", "ω_x (onto G) against 1000 / N, relative to its value at the largest N "
+                    + "that has one", "ω<sub>x</sub> / ω<sub>x</sub>(largest N with a value)"}};
+            for (String[] t : trends) {
+                images.put(t[0], new Figure(Plots.finiteSize(sizes, FINITE_SIZE_QUANTITIES.indexOf(t[1]), t[2], t[3],
+                        !t[1].equals("exponent"))));
+            }
             for (int g = 0; g < sizes.size(); g++) {
                 var group = sizes.get(g);
                 List<Point> members = points.stream().filter(p -> group.points().contains(p.dos().point())).toList();
