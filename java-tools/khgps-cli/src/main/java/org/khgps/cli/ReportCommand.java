@@ -263,9 +263,10 @@ final class ReportCommand implements Command {
             for (int g = 0; g < sizes.size(); g++) {
                 var group = sizes.get(g);
                 List<Point> members = points.stream().filter(p -> group.points().contains(p.dos().point())).toList();
-                // the group's h, J, kappa0 are the chart's subtitle ("all points: ...")
+                // short: it is drawn half-width in the page's grid; the group's h, J, kappa0 are the
+                // chart's subtitle ("all points: ...") and the caption says the rest
                 images.put("finite_size_hill_" + (g + 1), new Figure(Plots.tailCurves(members, false, Plots.TailAxis.FRACTION,
-                        "Hill exponent of the lowest fraction k/M of the pooled modes, by N (dashed: 16–84% band)")));
+                        "Hill exponent against k/M, by N")));
             }
         }
         var participation = Plots.participation(points);
@@ -675,7 +676,7 @@ final class ReportCommand implements Command {
                     }
                     var line = t.line();
                     sb.append("<tr><td>").append(esc(Plots.groupLabel(g))).append("</td><td>").append(esc(t.quantity()))
-                            .append("</td><td>").append(String.join("; ", byN))
+                            .append("</td><td>").append(String.join("<br>", byN))
                             .append("</td><td>").append(line == null ? "n/a (fewer than " + FiniteSize.MIN_SIZES_FOR_LINE
                                     + " N with a value and an error)" : pm(line.intercept(), t.limitErr()))
                             .append("</td><td>").append(line == null ? "n/a" : pm(line.slope(), t.slopeErr()))
