@@ -16,7 +16,9 @@ and disorder mode per folder, as in -profile finite_size). Prints, per J:
     omega_x / 10): whether the excess of the lowest modes shrinks with N;
   - per N: the exponent over the physics window (summary.csv exponent, exponent_err, the window's
     upper edge exponent_omega_max, and whether it is consistent with 4), A_g, <x^2>, omega_x (collapse onto G and family);
-  - the weighted linear fit of each against 1/N: slope / its error and the 1/N -> 0 value.
+  - the weighted linear fit of each against 1/N: slope / its error, the 1/N -> 0 value and chi2/dof;
+  - for the exponent also the line against log2 N: its gain per doubling of N and its value at the
+    paper's N = 16000 (a trend in ln N has no finite limit, so the 1/N limit alone could mislead).
 """
 import csv
 import math
@@ -31,6 +33,7 @@ from compare_sizes import bootstrap, compensated, load  # noqa: E402  (one imple
 
 FRACTIONS = [2e-3, 1e-3, 5e-4, 2e-4, 1e-4, 5e-5]
 OMEGA_OVER_OMEGA_X = [0.3, 0.2, 0.15, 0.1, 0.07]
+PAPER_N = 16000  # the paper's system size
 MIN_RISE_MODES = 10  # below omega_x / 10: fewer and the rise is noise (the weak points' modes sit at the gap edge)
 
 
@@ -43,8 +46,9 @@ def hill_at(fit, modes, f):
     return (fit["hill_exponent"][i], fit["hill_exponent_lo"][i], fit["hill_exponent_hi"][i], fit["hill_omega"][i], ks[i])
 
 
-def wls(x, y, e):
-    """Weighted straight line y = a + b x; returns a, da, b, db (None below 3 points)."""
+def wls(x, y, e, at=None):
+    """Weighted straight line y = a + b x; returns a, da, b, db, chi2/dof (None below 3 points),
+    and with at: the line's value there and its error (from the full covariance of a and b)."""
     x, y, e = map(np.asarray, (x, y, e))
     ok = np.isfinite(y) & np.isfinite(e) & (e > 0)
     if ok.sum() < 3:
@@ -55,7 +59,10 @@ def wls(x, y, e):
     a, b = cov @ (A.T @ (w * y[ok]))
     chi2 = float(np.sum(w * (y[ok] - a - b * x[ok]) ** 2)) / max(1, ok.sum() - 2)
     s = math.sqrt(max(1.0, chi2))  # inflate by sqrt(chi2/dof) when the line does not fit
-    return a, math.sqrt(cov[0, 0]) * s, b, math.sqrt(cov[1, 1]) * s
+    line = (a, math.sqrt(cov[0, 0]) * s, b, math.sqrt(cov[1, 1]) * s, chi2)
+    if at is None:
+        return line
+    return line + (a + b * at, math.sqrt(cov[0, 0] + 2 * at * cov[0, 1] + at * at * cov[1, 1]) * s)
 
 
 def main(root):
@@ -120,9 +127,18 @@ def main(root):
             if fitted is None:
                 print(f"- {name}: fewer than 3 finite points")
                 continue
-            a, da, b, db = fitted
+            a, da, b, db, chi2 = fitted
             print(f"- {name}: N -> infinity {a:.4g} +- {da:.2g}; slope {b / 1000:.4g} +- {db / 1000:.2g} per 1000/N "
-                  f"({abs(b) / db:.1f} sigma)")
+                  f"({abs(b) / db:.1f} sigma); chi2/dof {chi2:.2g}")
+        # a second form of the trend, for the exponent: if it grows as ln N rather than 1/N it has no
+        # finite limit; the line in log2 N says how much one doubling adds, and what the paper's N gives
+        fitted = wls([math.log2(int(r["N"]) / 1000) for r in fam], [float(r["exponent"]) for r in fam],
+                     [float(r["exponent_err"]) for r in fam], at=math.log2(PAPER_N / 1000))
+        if fitted is not None:
+            a, da, b, db, chi2, paper, paper_err = fitted
+            print(f"\nAgainst log2 N (weighted line): the exponent gains {b:.3f} +- {db:.3f} per doubling of N "
+                  f"(chi2/dof {chi2:.2g}); at the paper's N = {PAPER_N}: {paper:.3f} +- {paper_err:.3f}; doublings "
+                  f"beyond N = 1000 to reach 4 at that rate: {(4 - a) / b if b > 0 else float('inf'):.0f}")
 
 
 if __name__ == "__main__":
