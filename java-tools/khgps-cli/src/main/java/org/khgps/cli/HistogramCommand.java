@@ -68,12 +68,13 @@ final class HistogramCommand implements Command {
         if (inputs.isEmpty()) {
             throw new BadInputException("no input files: give the minima and spectra files of one study point");
         }
-        Inputs in = read(inputs);
+        Inputs in = sources(inputs);
         StudyPoint point = in.point();
         checkMinimaUnchanged(in.minimaPaths(), in.spectraPaths(), invocation);
         PointDos dos;
         try {
-            dos = PointDos.pool(point, in.seed(), in.minima(), in.spectra(), policy, bins, kappaPoints, System.err::println);
+            dos = PointDos.stream(point, in.seed(), in.minima(), in.spectra(), policy, bins, kappaPoints,
+                    System.err::println);
         } catch (InputMismatch e) {
             throw new BadInputException(e.getMessage());
         }
@@ -84,49 +85,48 @@ final class HistogramCommand implements Command {
                         + "(lowest-K spectra)", dos.modesBelowComplete(), dos.omegaComplete()), dos.x2(), out);
     }
 
-    /** The minima and spectra files of one point, told apart by their kind. */
-    private record Inputs(StudyPoint point, long seed, List<MinimaChunk> minima, List<SpectraChunk> spectra,
-                          List<Path> minimaPaths, List<Path> spectraPaths) {
+    /**
+     * The minima and spectra files of one point, told apart by their kind, as sources that read a
+     * file when the pool asks for it (it holds one at a time) and check that it is of the point
+     * and seed of the first file.
+     */
+    private record Inputs(StudyPoint point, long seed, List<PointDos.Source<MinimaChunk>> minima,
+                          List<PointDos.Source<SpectraChunk>> spectra, List<Path> minimaPaths, List<Path> spectraPaths) {
     }
 
-    private static Inputs read(List<Path> inputs) throws BadInputException {
-        List<MinimaChunk> minima = new ArrayList<>();
-        List<SpectraChunk> spectra = new ArrayList<>();
+    private static Inputs sources(List<Path> inputs) throws BadInputException {
+        Path first = inputs.get(0);
+        H5.Origin origin = H5.origin(first);
+        StudyPoint point = origin.point();
+        long seed = origin.seed();
+        List<PointDos.Source<MinimaChunk>> minima = new ArrayList<>();
+        List<PointDos.Source<SpectraChunk>> spectra = new ArrayList<>();
         List<Path> minimaPaths = new ArrayList<>();
         List<Path> spectraPaths = new ArrayList<>();
-        StudyPoint point = null;
-        long seed = 0;
-        Path first = null;
         for (Path p : inputs) {
             String kind = H5.kind(p);
-            StudyPoint pp;
-            long ps;
             if (kind.equals(MinimaFile.KIND)) {
-                MinimaChunk m = MinimaFile.read(p);
-                minima.add(m);
+                minima.add(() -> samePoint(MinimaFile.read(p), p, point, seed, first));
                 minimaPaths.add(p);
-                pp = m.point();
-                ps = m.seed();
             } else if (kind.equals(SpectraFile.KIND)) {
-                SpectraChunk s = SpectraFile.read(p);
-                spectra.add(s);
+                spectra.add(() -> samePoint(SpectraFile.read(p), p, point, seed, first));
                 spectraPaths.add(p);
-                pp = s.point();
-                ps = s.seed();
             } else {
                 throw new BadInputException("input file " + p + " is a " + kind + " file, expected minima or spectra files");
             }
-            if (point == null) {
-                point = pp;
-                seed = ps;
-                first = p;
-            } else if (!point.equals(pp) || seed != ps) {
-                throw new BadInputException("input files are from different study points: " + first + " is point "
-                        + point.id() + " " + point.canonicalJson() + " seed " + seed + ", " + p + " is point " + pp.id()
-                        + " " + pp.canonicalJson() + " seed " + ps);
-            }
         }
         return new Inputs(point, seed, minima, spectra, minimaPaths, spectraPaths);
+    }
+
+    private static <T> T samePoint(T chunk, Path p, StudyPoint point, long seed, Path first) throws BadInputException {
+        StudyPoint pp = chunk instanceof MinimaChunk m ? m.point() : ((SpectraChunk) chunk).point();
+        long ps = chunk instanceof MinimaChunk m ? m.seed() : ((SpectraChunk) chunk).seed();
+        if (!point.equals(pp) || seed != ps) {
+            throw new BadInputException("input files are from different study points: " + first + " is point "
+                    + point.id() + " " + point.canonicalJson() + " seed " + seed + ", " + p + " is point " + pp.id()
+                    + " " + pp.canonicalJson() + " seed " + ps);
+        }
+        return chunk;
     }
 
     /**

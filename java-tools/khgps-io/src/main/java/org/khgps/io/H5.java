@@ -382,6 +382,16 @@ public final class H5 {
         return (long) number(file, path, "seed");
     }
 
+    /** The study point and seed of a stage file of any kind, read from its attributes alone. */
+    public record Origin(StudyPoint point, long seed) {
+    }
+
+    public static Origin origin(Path path) throws BadInputException {
+        try (HdfFile file = open(path, kind(path))) {
+            return new Origin(point(file, path), seed(file, path));
+        }
+    }
+
     /**
      * Whether the file has an optional dataset or group {@code name} at its root; a corrupt root
      * group is bad input naming the file (jhdf throws runtime exceptions while listing it).

@@ -54,60 +54,105 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         FAIL
     }
 
+    /** A chunk read when the pool needs it: the pool holds one at a time (see {@link #stream}). */
+    @FunctionalInterface
+    public interface Source<T> {
+        T read() throws Exception;
+    }
+
     /**
-     * Stage 4: the minima and spectra of one point (same point and seed: the caller checked),
-     * paired by realization index; failed realizations under {@code policy}.
-     *
-     * @param log one line per realization left out
+     * Stage 4 on chunks already in memory (same point and seed: the caller checked); see
+     * {@link #stream}, which this is.
      */
     public static PointDos pool(StudyPoint point, long seed, List<MinimaChunk> minima, List<SpectraChunk> spectra,
                                 Policy policy, int bins, int kappaPoints, Consumer<String> log) {
-        Map<Long, double[]> kappaOf = new HashMap<>();
-        Map<Long, double[]> xOf = new HashMap<>();
+        try {
+            return stream(point, seed, minima.stream().<Source<MinimaChunk>>map(c -> () -> c).toList(),
+                    spectra.stream().<Source<SpectraChunk>>map(c -> () -> c).toList(), policy, bins, kappaPoints, log);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a chunk in memory cannot fail to read", e);
+        }
+    }
+
+    /** Fine bins that find where the fit's lowest modes end (each 1/65536 of the log range: little slack). */
+    static final int TAIL_BINS = 1 << 16;
+
+    /**
+     * Stage 4: the minima and spectra of one point (same point and seed: the sources check),
+     * paired by realization index; failed realizations under {@code policy}.
+     *
+     * <p>One chunk at a time, so that a point of 1e7+ modes is not held whole: the minima once
+     * (each realization's row of the partial average, its x dropped), the spectra three times:
+     * (1) which realizations are in, omega_complete, the smallest and largest eigenvalue, each row's
+     * mean of 1/lambda; (2) the largest frequency below omega_complete, how many are below it,
+     * and their count on fine logarithmic bins, which says below which bin the fit's lowest modes
+     * lie; (3) the histogram, and each row's modes up to that bin (rows are ascending: a prefix).
+     * The lowest modes are then the merge of those prefixes. The result is the same, bit for bit,
+     * as pooling every mode in memory (PointDosTest compares the two).
+     *
+     * @param log one line per realization left out
+     */
+    public static PointDos stream(StudyPoint point, long seed, List<Source<MinimaChunk>> minima,
+                                  List<Source<SpectraChunk>> spectra, Policy policy, int bins, int kappaPoints,
+                                  Consumer<String> log) throws Exception {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        }
+        int n = point.N();
         Map<Long, Boolean> convergedOf = new HashMap<>();
-        for (MinimaChunk m : minima) {
+        Map<Long, double[]> partialRowOf = new HashMap<>();
+        for (Source<MinimaChunk> source : minima) {
+            MinimaChunk m = source.read();
             for (int r = 0; r < m.size(); r++) {
                 long idx = m.realization()[r];
-                if (kappaOf.put(idx, m.kappa()[r]) != null) {
+                if (convergedOf.put(idx, m.converged()[r] == 1) != null) {
                     throw new InputMismatch("realization " + idx + " appears in more than one minima file");
                 }
-                xOf.put(idx, m.x()[r]);
-                convergedOf.put(idx, m.converged()[r] == 1);
+                partialRowOf.put(idx, Spectra.partialAverageRow(m.kappa()[r], m.x()[r], point.kappa0(), kappaPoints));
             }
         }
-        Map<Long, double[]> eigOf = new HashMap<>();
-        Map<Long, double[]> prOf = new HashMap<>(); // participation ratios, lowest-K rows only
-        Map<Long, Integer> negativeOf = new HashMap<>();
-        for (SpectraChunk s : spectra) {
+        // pass 1 over the spectra: one summary per row
+        Map<Long, Row> rowOf = new HashMap<>();
+        boolean withPr = false; // participation ratios: lowest-K spectra
+        for (Source<SpectraChunk> source : spectra) {
+            SpectraChunk s = source.read();
+            withPr |= s.modes() != null;
             for (int r = 0; r < s.realization().length; r++) {
                 long idx = s.realization()[r];
-                if (eigOf.put(idx, s.eigenvalues()[r]) != null) {
-                    throw new InputMismatch("realization " + idx + " appears in more than one spectra file");
+                double[] eig = s.eigenvalues()[r];
+                try {
+                    Spectra.checkAscending(eig, "realization " + idx);
+                } catch (IllegalArgumentException e) {
+                    throw new InputMismatch("spectra of point " + point.id() + ": " + e.getMessage());
                 }
-                negativeOf.put(idx, s.negativeModes()[r]);
-                if (s.modes() != null) {
-                    prOf.put(idx, s.modes().participationRatio()[r]);
+                Row row = new Row(s.negativeModes()[r], eig.length, eig.length > 0 ? eig[0] : Double.NaN,
+                        eig.length > 0 ? eig[eig.length - 1] : Double.NaN, Spectra.meanInverseLambda(eig));
+                if (rowOf.put(idx, row) != null) {
+                    throw new InputMismatch("realization " + idx + " appears in more than one spectra file");
                 }
             }
         }
-        if (!kappaOf.keySet().equals(eigOf.keySet())) {
-            throw new InputMismatch("minima files hold realizations " + Realizations.ranges(indices(kappaOf))
-                    + " but spectra files hold " + Realizations.ranges(indices(eigOf)));
+        if (!convergedOf.keySet().equals(rowOf.keySet())) {
+            throw new InputMismatch("minima files hold realizations " + Realizations.ranges(indices(convergedOf))
+                    + " but spectra files hold " + Realizations.ranges(indices(rowOf)));
         }
-        long[] all = indices(kappaOf);
+        long[] all = indices(convergedOf);
         List<Long> included = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         long negativeModes = 0;
         int converged = 0;
         for (long idx : all) {
-            negativeModes += negativeOf.get(idx);
+            int negative = rowOf.get(idx).negative();
+            negativeModes += negative;
             if (convergedOf.get(idx)) {
                 converged++;
             }
-            if (convergedOf.get(idx) && negativeOf.get(idx) == 0) {
+            if (convergedOf.get(idx) && negative == 0) {
                 included.add(idx);
             } else {
-                String why = convergedOf.get(idx) ? negativeOf.get(idx) + " negative eigenvalues" : "did not converge";
+                String why = convergedOf.get(idx) ? negative + " negative eigenvalues" : "did not converge";
                 failed.add(idx + " (" + why + ")");
                 log.accept(String.format("histogram: realization %d left out (%s)", idx, why));
             }
@@ -119,54 +164,129 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         if (included.isEmpty()) {
             throw new InputMismatch("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");
         }
-        int n = point.N();
-        double[][] kappa = new double[included.size()][];
-        double[][] x = new double[included.size()][];
-        double[][] eig = new double[included.size()][];
+        Map<Long, Integer> rowIndex = new HashMap<>(); // position among the included, the order of every average
+        for (int r = 0; r < included.size(); r++) {
+            rowIndex.put(included.get(r), r);
+        }
         // lowest-K rows hold every mode below their own lambda_K: the pooled spectrum is complete
         // below the smallest of those, and only modes below it are histogrammed and fitted
         double omegaComplete = Double.POSITIVE_INFINITY;
         boolean partialRows = false;
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        double[][] partialRow = new double[included.size()][];
+        double[] inverse = new double[included.size()];
         for (int r = 0; r < included.size(); r++) {
             long idx = included.get(r);
-            kappa[r] = kappaOf.get(idx);
-            x[r] = xOf.get(idx);
-            eig[r] = eigOf.get(idx);
-            if (eig[r].length < n) {
+            Row row = rowOf.get(idx);
+            partialRow[r] = partialRowOf.get(idx);
+            inverse[r] = row.meanInverseLambda();
+            if (row.held() < n) {
                 partialRows = true;
-                omegaComplete = Math.min(omegaComplete, Math.sqrt(eig[r][eig[r].length - 1]));
+                omegaComplete = Math.min(omegaComplete, Math.sqrt(row.last()));
+            }
+            if (row.held() > 0) {
+                smallest = Math.min(smallest, row.first());
+                largest = Math.max(largest, row.last());
             }
         }
+        partialRowOf.clear();
         long modesTotal = (long) included.size() * n;
         // omegaComplete is +inf for full spectra: then every mode passes
         double limit = omegaComplete;
-        double[] omega = Arrays.stream(eig).flatMapToDouble(Arrays::stream).map(Math::sqrt).filter(w -> w < limit)
-                .toArray();
-        int tail = (int) Math.min(omega.length, Math.max(TAIL_MIN_MODES, modesTotal / TAIL_DIVISOR));
-        Spectra.Lowest lowest;
-        try {
-            lowest = Spectra.lowest(eig, tail);
-        } catch (IllegalArgumentException e) {
-            throw new InputMismatch("spectra of point " + point.id() + ": " + e.getMessage());
+        // pass 2: the frequencies below the limit, their extremes and count, and on fine bins
+        double omegaMin = Math.sqrt(smallest);
+        if (omegaMin < limit) {
+            Spectra.checkFrequency(omegaMin); // a zero eigenvalue
         }
+        // null only when no frequency is below the limit: then nothing is binned
+        Spectra.LogBins fine = omegaMin < limit ? Spectra.LogBins.spanning(omegaMin, Math.sqrt(largest), TAIL_BINS) : null;
+        long[] fineCounts = new long[TAIL_BINS];
+        long below = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Source<SpectraChunk> source : spectra) {
+            SpectraChunk s = source.read();
+            for (int r = 0; r < s.realization().length; r++) {
+                if (!rowIndex.containsKey(s.realization()[r])) {
+                    continue;
+                }
+                for (double l : s.eigenvalues()[r]) {
+                    double w = Math.sqrt(l);
+                    if (!(w < limit)) {
+                        break; // ascending
+                    }
+                    Spectra.checkFrequency(w);
+                    lo = Math.min(lo, w);
+                    hi = Math.max(hi, w);
+                    below++;
+                    fineCounts[fine.of(w)]++;
+                }
+            }
+        }
+        if (below == 0) {
+            throw new IllegalArgumentException("no frequencies to histogram");
+        }
+        int tail = (int) Math.min(below, Math.max(TAIL_MIN_MODES, modesTotal / TAIL_DIVISOR));
+        // the lowest `tail` modes lie in the fine bins up to lastTailBin, and every mode beyond
+        // that bin is above all of them (a bin never decreases with the frequency)
+        int lastTailBin = 0;
+        for (long cumulative = fineCounts[0]; cumulative < tail; cumulative += fineCounts[++lastTailBin]) {
+            // walk up
+        }
+        // pass 3: the histogram, and each row's modes up to that bin
+        Spectra.LogBins on = Spectra.LogBins.spanning(lo, hi, bins);
+        long[] counts = new long[bins];
+        double[][] prefix = new double[included.size()][];
+        double[][] prefixPr = new double[included.size()][];
+        for (Source<SpectraChunk> source : spectra) {
+            SpectraChunk s = source.read();
+            for (int r = 0; r < s.realization().length; r++) {
+                Integer at = rowIndex.get(s.realization()[r]);
+                if (at == null) {
+                    continue;
+                }
+                double[] eig = s.eigenvalues()[r];
+                int length = 0;
+                for (double l : eig) {
+                    double w = Math.sqrt(l);
+                    if (!(w < limit)) {
+                        break;
+                    }
+                    counts[on.of(w)]++;
+                    if (fine.of(w) <= lastTailBin) {
+                        length++;
+                    }
+                }
+                prefix[at] = Arrays.copyOf(eig, length);
+                if (s.modes() != null) {
+                    prefixPr[at] = Arrays.copyOf(s.modes().participationRatio()[r], length);
+                }
+            }
+        }
+        Spectra.Lowest lowest = Spectra.lowest(prefix, tail);
         long[] tailOwner = new long[tail];
-        double[] tailPr = prOf.isEmpty() ? null : new double[tail];
+        double[] tailPr = withPr ? new double[tail] : null;
         for (int i = 0; i < tail; i++) {
-            long idx = included.get(lowest.row()[i]);
-            tailOwner[i] = idx;
+            tailOwner[i] = included.get(lowest.row()[i]);
             if (tailPr != null) {
-                double[] pr = prOf.get(idx);
+                double[] pr = prefixPr[lowest.row()[i]];
                 tailPr[i] = pr != null ? pr[lowest.column()[i]] : Double.NaN;
             }
         }
-        Spectra.Histogram histogram = Spectra.logHistogram(omega, bins, modesTotal);
-        Spectra.PartialAverage partial = Spectra.partialAverage(kappa, x, point.kappa0(), kappaPoints);
+        Spectra.Histogram histogram = Spectra.histogram(on, counts, below, modesTotal);
+        Spectra.PartialAverage partial = Spectra.partialAverage(partialRow, point.kappa0(), kappaPoints);
         // <1/lambda> needs every eigenvalue: not available from lowest-K rows
-        Spectra.Estimate inverse = partialRows ? new Spectra.Estimate(Double.NaN, Double.NaN) : Spectra.meanInverseLambda(eig);
+        Spectra.Estimate inverseLambda = partialRows ? new Spectra.Estimate(Double.NaN, Double.NaN)
+                : Spectra.Estimate.of(inverse);
         int last = kappaPoints - 1;
         return new PointDos(point, seed, histogram, lowest.omega(), tailOwner, modesTotal, partial, partial.x2()[last],
-                partial.x2Err()[last], inverse.value(), inverse.error(), all.length, converged, negativeModes,
-                Realizations.ranges(all), omegaComplete, tailPr);
+                partial.x2Err()[last], inverseLambda.value(), inverseLambda.error(), all.length, converged,
+                negativeModes, Realizations.ranges(all), omegaComplete, tailPr);
+    }
+
+    /** What pass 1 keeps of a spectra row: its negative count, length, extremes and mean of 1/lambda. */
+    private record Row(int negative, int held, double first, double last, double meanInverseLambda) {
     }
 
     /** Modes below omega_complete (all of them for full spectra). */
