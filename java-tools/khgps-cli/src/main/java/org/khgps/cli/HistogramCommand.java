@@ -77,6 +77,10 @@ final class HistogramCommand implements Command {
                     System.err::println);
         } catch (InputMismatch e) {
             throw new BadInputException(e.getMessage());
+        } catch (PointDos.ChangedWhileReading e) {
+            // exit 6, retried: the next run reads one version of each file
+            throw new java.io.IOException("a spectra file changed while histogram read it (" + e.getMessage()
+                    + "): run histogram again once nothing writes its input files");
         }
         DosFile.write(dos, out, invocation.provenance(inputs));
         System.err.printf("histogram: point %s: %d realizations (%d included), %d modes%s, <x^2> = %.4e -> %s%n",
@@ -105,14 +109,20 @@ final class HistogramCommand implements Command {
         List<Path> spectraPaths = new ArrayList<>();
         for (Path p : inputs) {
             String kind = H5.kind(p);
+            if (!kind.equals(MinimaFile.KIND) && !kind.equals(SpectraFile.KIND)) {
+                throw new BadInputException("input file " + p + " is a " + kind + " file, expected minima or spectra files");
+            }
+            // now, not only when read: checkMinimaUnchanged pairs files by name, and chunks of two points share names
+            H5.Origin other = H5.origin(p);
+            if (!point.equals(other.point()) || seed != other.seed()) {
+                throw differentPoints(first, point, seed, p, other.point(), other.seed());
+            }
             if (kind.equals(MinimaFile.KIND)) {
                 minima.add(() -> samePoint(MinimaFile.read(p), p, point, seed, first));
                 minimaPaths.add(p);
-            } else if (kind.equals(SpectraFile.KIND)) {
+            } else {
                 spectra.add(() -> samePoint(SpectraFile.read(p), p, point, seed, first));
                 spectraPaths.add(p);
-            } else {
-                throw new BadInputException("input file " + p + " is a " + kind + " file, expected minima or spectra files");
             }
         }
         return new Inputs(point, seed, minima, spectra, minimaPaths, spectraPaths);
@@ -122,11 +132,16 @@ final class HistogramCommand implements Command {
         StudyPoint pp = chunk instanceof MinimaChunk m ? m.point() : ((SpectraChunk) chunk).point();
         long ps = chunk instanceof MinimaChunk m ? m.seed() : ((SpectraChunk) chunk).seed();
         if (!point.equals(pp) || seed != ps) {
-            throw new BadInputException("input files are from different study points: " + first + " is point "
-                    + point.id() + " " + point.canonicalJson() + " seed " + seed + ", " + p + " is point " + pp.id()
-                    + " " + pp.canonicalJson() + " seed " + ps);
+            throw differentPoints(first, point, seed, p, pp, ps);
         }
         return chunk;
+    }
+
+    private static BadInputException differentPoints(Path first, StudyPoint point, long seed, Path p, StudyPoint pp,
+                                                     long ps) {
+        return new BadInputException("input files are from different study points: " + first + " is point "
+                + point.id() + " " + point.canonicalJson() + " seed " + seed + ", " + p + " is point " + pp.id()
+                + " " + pp.canonicalJson() + " seed " + ps);
     }
 
     /**

@@ -31,6 +31,9 @@ class BadInputTest {
             assertEquals(0, CliTest.khgps("diagonalize", "--in", dir.resolve("minima" + tag + ".h5").toString(), "--out",
                     dir.resolve("spectra" + tag + ".h5").toString()).code());
         }
+        // the other point's minima under this point's name: files are told apart by their point, not their name
+        Files.createDirectories(dir.resolve("other"));
+        Files.copy(dir.resolve("minima_other.h5"), dir.resolve("other").resolve("minima.h5"));
         Files.writeString(dir.resolve("notes.txt"), "not an HDF5 file\n");
         byte[] minima = Files.readAllBytes(dir.resolve("minima.h5"));
         Files.write(dir.resolve("truncated.h5"), java.util.Arrays.copyOf(minima, minima.length / 2));
@@ -55,6 +58,7 @@ class BadInputTest {
         truncated HDF5         | diagonalize --in DIR/truncated.h5 --out OUT                            | truncated.h5
         wrong kind             | diagonalize --in DIR/spectra.h5 --out OUT                              | is a spectra file, expected a minima file
         mixed study points     | histogram --out OUT DIR/minima.h5 DIR/spectra.h5 DIR/minima_other.h5 DIR/spectra_other.h5 | different study points
+        mixed points, one name | histogram --out OUT DIR/other/minima.h5 DIR/spectra.h5                 | different study points
         spectra missing        | histogram --out OUT DIR/minima.h5                                      | spectra files hold none
         missing output dir     | minimize --in DIR/disorder.h5 --out DIR/nowhere/minima.h5              | does not exist
         bad tolerance          | minimize --in DIR/disorder.h5 --out OUT --tolerance -1                 | tolerance must be

@@ -54,6 +54,16 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         FAIL
     }
 
+    /**
+     * A spectrum read again differs from its first read, or a realization is missing or doubled in
+     * a later pass: a file was replaced while the pool ran. Running it again will read one version.
+     */
+    public static final class ChangedWhileReading extends RuntimeException {
+        ChangedWhileReading(String message) {
+            super(message);
+        }
+    }
+
     /** A chunk read when the pool needs it: the pool holds one at a time (see {@link #stream}). */
     @FunctionalInterface
     public interface Source<T> {
@@ -166,7 +176,13 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         }
         Map<Long, Integer> rowIndex = new HashMap<>(); // position among the included, the order of every average
         for (int r = 0; r < included.size(); r++) {
-            rowIndex.put(included.get(r), r);
+            long idx = included.get(r);
+            rowIndex.put(idx, r);
+            Row row = rowOf.get(idx);
+            if (row.held() > 0 && !(row.first() > 0)) {
+                throw new InputMismatch("spectra of point " + point.id() + ": realization " + idx + " has the eigenvalue "
+                        + row.first() + " but counts no negative mode: its spectra file was altered");
+            }
         }
         // lowest-K rows hold every mode below their own lambda_K: the pooled spectrum is complete
         // below the smallest of those, and only modes below it are histogrammed and fitted
@@ -205,12 +221,15 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         long below = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
+        boolean[] seen = new boolean[included.size()];
         for (Source<SpectraChunk> source : spectra) {
             SpectraChunk s = source.read();
             for (int r = 0; r < s.realization().length; r++) {
-                if (!rowIndex.containsKey(s.realization()[r])) {
+                Integer at = rowIndex.get(s.realization()[r]);
+                if (at == null) {
                     continue;
                 }
+                sameAsFirstRead(s, r, rowOf.get(s.realization()[r]), seen, at);
                 for (double l : s.eigenvalues()[r]) {
                     double w = Math.sqrt(l);
                     if (!(w < limit)) {
@@ -224,6 +243,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 }
             }
         }
+        allSeen(seen, included);
         if (below == 0) {
             throw new IllegalArgumentException("no frequencies to histogram");
         }
@@ -239,6 +259,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         long[] counts = new long[bins];
         double[][] prefix = new double[included.size()][];
         double[][] prefixPr = new double[included.size()][];
+        seen = new boolean[included.size()];
         for (Source<SpectraChunk> source : spectra) {
             SpectraChunk s = source.read();
             for (int r = 0; r < s.realization().length; r++) {
@@ -246,6 +267,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 if (at == null) {
                     continue;
                 }
+                sameAsFirstRead(s, r, rowOf.get(s.realization()[r]), seen, at);
                 double[] eig = s.eigenvalues()[r];
                 int length = 0;
                 for (double l : eig) {
@@ -264,6 +286,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 }
             }
         }
+        allSeen(seen, included);
         Spectra.Lowest lowest = Spectra.lowest(prefix, tail);
         long[] tailOwner = new long[tail];
         double[] tailPr = withPr ? new double[tail] : null;
@@ -283,6 +306,26 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         return new PointDos(point, seed, histogram, lowest.omega(), tailOwner, modesTotal, partial, partial.x2()[last],
                 partial.x2Err()[last], inverseLambda.value(), inverseLambda.error(), all.length, converged,
                 negativeModes, Realizations.ranges(all), omegaComplete, tailPr);
+    }
+
+    /** A later pass reads a row as pass 1 did, once: else a file was replaced meanwhile. */
+    private static void sameAsFirstRead(SpectraChunk s, int r, Row first, boolean[] seen, int at) {
+        double[] eig = s.eigenvalues()[r];
+        int held = eig.length;
+        if (seen[at] || held != first.held()
+                || (held > 0 && (Double.compare(eig[0], first.first()) != 0 || Double.compare(eig[held - 1], first.last()) != 0))) {
+            throw new ChangedWhileReading("the spectrum of realization " + s.realization()[r] + (seen[at]
+                    ? " was read twice in one pass" : " differs from its first read"));
+        }
+        seen[at] = true;
+    }
+
+    private static void allSeen(boolean[] seen, List<Long> included) {
+        for (int r = 0; r < seen.length; r++) {
+            if (!seen[r]) {
+                throw new ChangedWhileReading("the spectrum of realization " + included.get(r) + " was not read again");
+            }
+        }
     }
 
     /** What pass 1 keeps of a spectra row: its negative count, length, extremes and mean of 1/lambda. */

@@ -93,6 +93,46 @@ class PointDosTest {
         assertTrue(e.getMessage().contains("appears in more than one spectra file"), e.getMessage());
     }
 
+    @Test
+    void aSpectraFileReplacedBetweenPassesIsCaughtNotPooled() {
+        Data d = data(0);
+        Data lowest = data(30); // the same realizations, their lowest 30 modes: a rerun with --spectrum lowest
+        List<PointDos.Source<MinimaChunk>> minima = d.minima.stream().<PointDos.Source<MinimaChunk>>map(c -> () -> c).toList();
+        SpectraChunk before = d.spectra.get(2);
+        SpectraChunk after = lowest.spectra.stream().filter(c -> c.realization()[0] == before.realization()[0])
+                .findFirst().orElseThrow();
+        SpectraChunk shorter = new SpectraChunk(POINT, SEED, Arrays.copyOf(before.realization(), 3),
+                Arrays.copyOf(before.converged(), 3), Arrays.copyOf(before.eigenvalues(), 3),
+                Arrays.copyOf(before.negativeModes(), 3), before.traceResidual(), before.frobeniusResidual(), "synthetic");
+        for (SpectraChunk replacement : List.of(after, shorter)) {
+            AtomicInteger reads = new AtomicInteger();
+            List<PointDos.Source<SpectraChunk>> spectra = new ArrayList<>();
+            for (SpectraChunk c : d.spectra) {
+                spectra.add(c == before ? () -> reads.getAndIncrement() == 0 ? before : replacement : () -> c);
+            }
+            PointDos.ChangedWhileReading e = assertThrows(PointDos.ChangedWhileReading.class, () -> PointDos.stream(
+                    POINT, SEED, minima, spectra, PointDos.Policy.EXCLUDE, BINS, KAPPA_POINTS, s -> { }));
+            assertTrue(e.getMessage().contains(replacement == after ? "differs from its first read" : "was not read again"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anIncludedRowWithANonPositiveEigenvalueIsRefused() {
+        Data d = data(0);
+        SpectraChunk c = d.spectra.get(0);
+        double[][] eig = Arrays.stream(c.eigenvalues()).map(double[]::clone).toArray(double[][]::new);
+        int r = c.realization()[0] == NEGATIVE || c.realization()[0] == NOT_CONVERGED ? 1 : 0;
+        eig[r][0] = -1e-9; // and negative_modes still 0: an altered file, not what diagonalize writes
+        List<SpectraChunk> spectra = new ArrayList<>(d.spectra);
+        spectra.set(0, new SpectraChunk(POINT, SEED, c.realization(), c.converged(), eig, c.negativeModes(),
+                c.traceResidual(), c.frobeniusResidual(), "synthetic"));
+        InputMismatch e = assertThrows(InputMismatch.class, () -> PointDos.pool(POINT, SEED, d.minima, spectra,
+                PointDos.Policy.EXCLUDE, BINS, KAPPA_POINTS, s -> { }));
+        assertTrue(e.getMessage().contains("realization " + c.realization()[r] + " has the eigenvalue -1.0E-9 but counts "
+                + "no negative mode"), e.getMessage());
+    }
+
     /** Everything in memory: every mode below the limit sorted by (omega, row, column), as a stable sort would. */
     private static void assertSameAsReference(PointDos dos, Data d) {
         List<Long> included = new ArrayList<>();
