@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class StudyAnalysis {
 
+    /** A point is weak when its omega_x (onto G) is within this fraction of h^(1/3). */
+    static final double WEAK_TOLERANCE = 0.2;
+
     /** What one point contributes (aGErr NaN: A_g is not from an omega^4 window; left out of the fits). */
     public record PointInput(StudyPoint point, double aG, double aGErr, double x2, double x2Err,
                              double[] kappa, double[] partialX2, double[] partialX2Err) {
@@ -95,7 +98,14 @@ public final class StudyAnalysis {
             String name = "family N = " + first.N() + ", h = " + first.h() + ", kappa0 = " + first.kappa0() + ": ";
             // the paper's omega_x: the family collapsed onto itself, the weakest J pinned to h^(1/3)
             Collapse.FamilyResult fam;
+            double anchorRatio = omega.get(first).omegaX() / Math.cbrt(first.h());
             try {
+                if (first.h() > 0 && !(Math.abs(anchorRatio - 1) <= WEAK_TOLERANCE)) {
+                    // pinning an intermediate point to h^(1/3) would put every omega_x_family off by its factor
+                    throw new IllegalArgumentException(String.format("its weakest point (J = %s) is not weak "
+                            + "(omega_x / h^(1/3) = %.3g onto G), so nothing anchors the family to h^(1/3): add a weak point",
+                            first.J(), anchorRatio));
+                }
                 fam = Collapse.family(family.stream().map(PointInput::kappa).toArray(double[][]::new),
                         family.stream().map(PointInput::partialX2).toArray(double[][]::new),
                         family.stream().map(PointInput::partialX2Err).toArray(double[][]::new), first.kappa0(), 0,
@@ -131,7 +141,7 @@ public final class StudyAnalysis {
                 if (interior) {
                     r = i < best ? "weak" : i > best ? "intermediate" : "crossover";
                 } else {
-                    r = Math.abs(ratio - 1) <= 0.2 ? "weak" : "intermediate";
+                    r = Math.abs(ratio - 1) <= WEAK_TOLERANCE ? "weak" : "intermediate";
                 }
                 regime.put(in.point(), r);
                 if (r.equals("intermediate")) {

@@ -149,6 +149,32 @@ class CollapseTest {
     }
 
     @Test
+    void aFamilyWithoutAWeakPointHasNoAnchorAndSaysSo() {
+        // the intermediate half of a family (omega_x = h^(1/3) (J / 0.2)^(7/8), J >= 0.4): pinning
+        // its weakest point to h^(1/3) would put every omega_x_family off by (0.4 / 0.2)^(7/8)
+        double h = 0.01;
+        List<StudyAnalysis.PointInput> inputs = new ArrayList<>();
+        for (double j : new double[] {0.4, 0.8, 1.6}) {
+            double omega = Math.cbrt(h) * Math.pow(j / 0.2, 7.0 / 8);
+            double[] kappa = new double[60];
+            double[] y = new double[60];
+            double[] err = new double[60];
+            for (int k = 0; k < 60; k++) {
+                kappa[k] = (k + 1) / 60.0;
+                y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega));
+                err[k] = 0.01 * y[k];
+            }
+            inputs.add(new StudyAnalysis.PointInput(new StudyPoint(1000, h, j, 1.0), 1.0, 0.01, y[59], 0, kappa, y, err));
+        }
+        StudyAnalysis.Result r = StudyAnalysis.analyze(inputs);
+        for (StudyAnalysis.PointResult p : r.points()) {
+            assertTrue(Double.isNaN(p.omegaXFamily()), "J = " + p.point().J() + ": " + p.omegaXFamily());
+            assertTrue(p.omegaXOverH13() > 1.8, "onto G still placed: " + p.omegaXOverH13());
+        }
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("weakest point (J = 0.4) is not weak")), r.warnings().toString());
+    }
+
+    @Test
     void eq4HoldsWhenAGScalesAsOneOverOmegaXCubed() {
         // intermediate regime beyond J = 0.05: omega_x ~ J^(0.66), A_g = 2 / (kappa0 omega_x^3) with 5% noise
         double h = 0.01;
