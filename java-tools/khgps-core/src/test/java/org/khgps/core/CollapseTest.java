@@ -116,15 +116,7 @@ class CollapseTest {
         for (double j : js) {
             double aG = j <= 0.2 ? Math.exp(-c * h23 / (j * j)) / (h23 * j) : weakAt * Math.pow(j / 0.2, -3);
             double omega = j <= 0.2 ? Math.cbrt(h) : Math.cbrt(h) * Math.pow(j / 0.2, 7.0 / 8);
-            double[] kappa = new double[60];
-            double[] y = new double[60];
-            double[] err = new double[60];
-            for (int k = 0; k < 60; k++) {
-                kappa[k] = (k + 1) / 60.0;
-                y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega));
-                err[k] = 0.01 * y[k];
-            }
-            inputs.add(new StudyAnalysis.PointInput(new StudyPoint(1000, h, j, 1.0), aG, 0.01 * aG, y[59], 0, kappa, y, err));
+            inputs.add(onMaster(new StudyPoint(1000, h, j, 1.0), omega, aG, 0.01 * aG));
         }
         StudyAnalysis.Result r = StudyAnalysis.analyze(inputs);
         StudyAnalysis.Family f = r.families().get(0);
@@ -148,6 +140,19 @@ class CollapseTest {
         assertEquals(List.of(), r.warnings(), "every value computed");
     }
 
+    /** A point (kappa0 = 1) whose partial average is G's scaled by omega, on 60 kappa with 1% errors. */
+    private static StudyAnalysis.PointInput onMaster(StudyPoint point, double omega, double aG, double aGErr) {
+        double[] kappa = new double[60];
+        double[] y = new double[60];
+        double[] err = new double[60];
+        for (int k = 0; k < 60; k++) {
+            kappa[k] = (k + 1) / 60.0;
+            y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega));
+            err[k] = 0.01 * y[k];
+        }
+        return new StudyAnalysis.PointInput(point, aG, aGErr, y[59], 0, kappa, y, err);
+    }
+
     @Test
     void aFamilyWithoutAWeakPointHasNoAnchorAndSaysSo() {
         // the intermediate half of a family (omega_x = h^(1/3) (J / 0.2)^(7/8), J >= 0.4): pinning
@@ -156,15 +161,7 @@ class CollapseTest {
         List<StudyAnalysis.PointInput> inputs = new ArrayList<>();
         for (double j : new double[] {0.4, 0.8, 1.6}) {
             double omega = Math.cbrt(h) * Math.pow(j / 0.2, 7.0 / 8);
-            double[] kappa = new double[60];
-            double[] y = new double[60];
-            double[] err = new double[60];
-            for (int k = 0; k < 60; k++) {
-                kappa[k] = (k + 1) / 60.0;
-                y[k] = Math.pow(omega, 4) * Collapse.master(kappa[k] / (omega * omega));
-                err[k] = 0.01 * y[k];
-            }
-            inputs.add(new StudyAnalysis.PointInput(new StudyPoint(1000, h, j, 1.0), 1.0, 0.01, y[59], 0, kappa, y, err));
+            inputs.add(onMaster(new StudyPoint(1000, h, j, 1.0), omega, 1.0, 0.01));
         }
         StudyAnalysis.Result r = StudyAnalysis.analyze(inputs);
         for (StudyAnalysis.PointResult p : r.points()) {
