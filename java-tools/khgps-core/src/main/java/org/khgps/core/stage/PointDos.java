@@ -217,76 +217,50 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         }
         // null only when no frequency is below the limit: then nothing is binned
         Spectra.LogBins fine = omegaMin < limit ? Spectra.LogBins.spanning(omegaMin, Math.sqrt(largest), TAIL_BINS) : null;
-        long[] fineCounts = new long[TAIL_BINS];
-        long below = 0;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        boolean[] seen = new boolean[included.size()];
-        for (Source<SpectraChunk> source : spectra) {
-            SpectraChunk s = source.read();
-            for (int r = 0; r < s.realization().length; r++) {
-                Integer at = rowIndex.get(s.realization()[r]);
-                if (at == null) {
-                    continue;
+        Below below = new Below(fine);
+        reread(spectra, included, rowIndex, rowOf, (s, r, at) -> {
+            for (double l : s.eigenvalues()[r]) {
+                double w = Math.sqrt(l);
+                if (!(w < limit)) {
+                    break; // ascending
                 }
-                sameAsFirstRead(s, r, rowOf.get(s.realization()[r]), seen, at);
-                for (double l : s.eigenvalues()[r]) {
-                    double w = Math.sqrt(l);
-                    if (!(w < limit)) {
-                        break; // ascending
-                    }
-                    Spectra.checkFrequency(w);
-                    lo = Math.min(lo, w);
-                    hi = Math.max(hi, w);
-                    below++;
-                    fineCounts[fine.of(w)]++;
-                }
+                below.add(w);
             }
-        }
-        allSeen(seen, included);
-        if (below == 0) {
+        });
+        if (below.count == 0) {
             throw new IllegalArgumentException("no frequencies to histogram");
         }
-        int tail = (int) Math.min(below, Math.max(TAIL_MIN_MODES, modesTotal / TAIL_DIVISOR));
+        int tail = (int) Math.min(below.count, Math.max(TAIL_MIN_MODES, modesTotal / TAIL_DIVISOR));
         // the lowest `tail` modes lie in the fine bins up to lastTailBin, and every mode beyond
         // that bin is above all of them (a bin never decreases with the frequency)
-        int lastTailBin = 0;
-        for (long cumulative = fineCounts[0]; cumulative < tail; cumulative += fineCounts[++lastTailBin]) {
+        int walk = 0;
+        for (long cumulative = below.fineCounts[0]; cumulative < tail; cumulative += below.fineCounts[++walk]) {
             // walk up
         }
+        int lastTailBin = walk;
         // pass 3: the histogram, and each row's modes up to that bin
-        Spectra.LogBins on = Spectra.LogBins.spanning(lo, hi, bins);
+        Spectra.LogBins on = Spectra.LogBins.spanning(below.lo, below.hi, bins);
         long[] counts = new long[bins];
         double[][] prefix = new double[included.size()][];
         double[][] prefixPr = new double[included.size()][];
-        seen = new boolean[included.size()];
-        for (Source<SpectraChunk> source : spectra) {
-            SpectraChunk s = source.read();
-            for (int r = 0; r < s.realization().length; r++) {
-                Integer at = rowIndex.get(s.realization()[r]);
-                if (at == null) {
-                    continue;
+        reread(spectra, included, rowIndex, rowOf, (s, r, at) -> {
+            double[] eig = s.eigenvalues()[r];
+            int length = 0;
+            for (double l : eig) {
+                double w = Math.sqrt(l);
+                if (!(w < limit)) {
+                    break;
                 }
-                sameAsFirstRead(s, r, rowOf.get(s.realization()[r]), seen, at);
-                double[] eig = s.eigenvalues()[r];
-                int length = 0;
-                for (double l : eig) {
-                    double w = Math.sqrt(l);
-                    if (!(w < limit)) {
-                        break;
-                    }
-                    counts[on.of(w)]++;
-                    if (fine.of(w) <= lastTailBin) {
-                        length++;
-                    }
-                }
-                prefix[at] = Arrays.copyOf(eig, length);
-                if (s.modes() != null) {
-                    prefixPr[at] = Arrays.copyOf(s.modes().participationRatio()[r], length);
+                counts[on.of(w)]++;
+                if (fine.of(w) <= lastTailBin) {
+                    length++;
                 }
             }
-        }
-        allSeen(seen, included);
+            prefix[at] = Arrays.copyOf(eig, length);
+            if (s.modes() != null) {
+                prefixPr[at] = Arrays.copyOf(s.modes().participationRatio()[r], length);
+            }
+        });
         Spectra.Lowest lowest = Spectra.lowest(prefix, tail);
         long[] tailOwner = new long[tail];
         double[] tailPr = withPr ? new double[tail] : null;
@@ -297,7 +271,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 tailPr[i] = pr != null ? pr[lowest.column()[i]] : Double.NaN;
             }
         }
-        Spectra.Histogram histogram = Spectra.histogram(on, counts, below, modesTotal);
+        Spectra.Histogram histogram = Spectra.histogram(on, counts, below.count, modesTotal);
         Spectra.PartialAverage partial = Spectra.partialAverage(partialRow, point.kappa0(), kappaPoints);
         // <1/lambda> needs every eigenvalue: not available from lowest-K rows
         Spectra.Estimate inverseLambda = partialRows ? new Spectra.Estimate(Double.NaN, Double.NaN)
@@ -308,19 +282,59 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 negativeModes, Realizations.ranges(all), omegaComplete, tailPr);
     }
 
-    /** A later pass reads a row as pass 1 did, once: else a file was replaced meanwhile. */
-    private static void sameAsFirstRead(SpectraChunk s, int r, Row first, boolean[] seen, int at) {
-        double[] eig = s.eigenvalues()[r];
-        int held = eig.length;
-        if (seen[at] || held != first.held()
-                || (held > 0 && (Double.compare(eig[0], first.first()) != 0 || Double.compare(eig[held - 1], first.last()) != 0))) {
-            throw new ChangedWhileReading("the spectrum of realization " + s.realization()[r] + (seen[at]
-                    ? " was read twice in one pass" : " differs from its first read"));
+    /** What pass 2 gathers of the frequencies below the limit: extremes, count, fine bins. */
+    private static final class Below {
+        final Spectra.LogBins fine;
+        final long[] fineCounts = new long[TAIL_BINS];
+        long count;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi;
+
+        Below(Spectra.LogBins fine) {
+            this.fine = fine;
         }
-        seen[at] = true;
+
+        void add(double w) {
+            Spectra.checkFrequency(w);
+            lo = Math.min(lo, w);
+            hi = Math.max(hi, w);
+            count++;
+            fineCounts[fine.of(w)]++;
+        }
     }
 
-    private static void allSeen(boolean[] seen, List<Long> included) {
+    /** One included row of a later pass: row r of chunk s, at position {@code at} among the included. */
+    private interface IncludedRow {
+        void accept(SpectraChunk s, int r, int at);
+    }
+
+    /**
+     * A later pass over the spectra, included rows only, each checked against pass 1 and seen
+     * exactly once: else a file was replaced meanwhile.
+     */
+    private static void reread(List<Source<SpectraChunk>> spectra, List<Long> included, Map<Long, Integer> rowIndex,
+                               Map<Long, Row> rowOf, IncludedRow visit) throws Exception {
+        boolean[] seen = new boolean[included.size()];
+        for (Source<SpectraChunk> source : spectra) {
+            SpectraChunk s = source.read();
+            for (int r = 0; r < s.realization().length; r++) {
+                long idx = s.realization()[r];
+                Integer at = rowIndex.get(idx);
+                if (at == null) {
+                    continue;
+                }
+                double[] eig = s.eigenvalues()[r];
+                Row first = rowOf.get(idx);
+                int held = eig.length;
+                if (seen[at] || held != first.held() || (held > 0 && (Double.compare(eig[0], first.first()) != 0
+                        || Double.compare(eig[held - 1], first.last()) != 0))) {
+                    throw new ChangedWhileReading("the spectrum of realization " + idx + (seen[at]
+                            ? " was read twice in one pass" : " differs from its first read"));
+                }
+                seen[at] = true;
+                visit.accept(s, r, at);
+            }
+        }
         for (int r = 0; r < seen.length; r++) {
             if (!seen[r]) {
                 throw new ChangedWhileReading("the spectrum of realization " + included.get(r) + " was not read again");
