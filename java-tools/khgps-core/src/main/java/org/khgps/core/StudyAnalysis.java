@@ -25,6 +25,11 @@ public final class StudyAnalysis {
     /** A point is weak when its omega_x (onto G) is within this fraction of h^(1/3). */
     static final double WEAK_TOLERANCE = 0.2;
 
+    /** Weak by omega_x alone (false for NaN): the regime rule without a maximum, and the family anchor. */
+    static boolean isWeak(double omegaXOverH13) {
+        return Math.abs(omegaXOverH13 - 1) <= WEAK_TOLERANCE;
+    }
+
     /** What one point contributes (aGErr NaN: A_g is not from an omega^4 window; left out of the fits). */
     public record PointInput(StudyPoint point, double aG, double aGErr, double x2, double x2Err,
                              double[] kappa, double[] partialX2, double[] partialX2Err) {
@@ -100,7 +105,7 @@ public final class StudyAnalysis {
             Collapse.FamilyResult fam;
             double anchorRatio = omega.get(first).omegaX() / Math.cbrt(first.h());
             try {
-                if (first.h() > 0 && !(Math.abs(anchorRatio - 1) <= WEAK_TOLERANCE)) {
+                if (first.h() > 0 && !isWeak(anchorRatio)) {
                     // pinning an intermediate point to h^(1/3) would put every omega_x_family off by its factor
                     throw new IllegalArgumentException(String.format("its weakest point (J = %s) is not weak "
                             + "(omega_x / h^(1/3) = %.3g onto G), so nothing anchors the family to h^(1/3): add a weak point",
@@ -141,7 +146,7 @@ public final class StudyAnalysis {
                 if (interior) {
                     r = i < best ? "weak" : i > best ? "intermediate" : "crossover";
                 } else {
-                    r = Math.abs(ratio - 1) <= WEAK_TOLERANCE ? "weak" : "intermediate";
+                    r = isWeak(ratio) ? "weak" : "intermediate";
                 }
                 regime.put(in.point(), r);
                 if (r.equals("intermediate")) {

@@ -237,7 +237,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         for (long cumulative = below.fineCounts[0]; cumulative < tail; cumulative += below.fineCounts[++walk]) {
             // walk up
         }
-        int lastTailBin = walk;
+        int lastTailBin = walk; // effectively final: pass 3's lambda reads it
         // pass 3: the histogram, and each row's modes up to that bin
         Spectra.LogBins on = Spectra.LogBins.spanning(below.lo, below.hi, bins);
         long[] counts = new long[bins];
