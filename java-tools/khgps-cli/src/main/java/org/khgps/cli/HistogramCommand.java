@@ -145,30 +145,34 @@ final class HistogramCommand implements Command {
     }
 
     /**
-     * Each spectra file records the SHA-256 of the minima file it was computed from: a minima file
-     * given here under that name must still have it, else its x (and the &lt;x^2&gt; pooled here) no
-     * longer belong to the eigenvalues. Cheaper than regenerating every realization's couplings to
-     * recompute its gradient, which diagonalize already did when it read the file.
+     * Each spectra file records the SHA-256 of the minima file it was computed from: that file must be
+     * among the minima given here, byte for byte (whatever its name now), else its x (and the
+     * &lt;x^2&gt; pooled here) no longer belong to the eigenvalues. Cheaper than regenerating every
+     * realization's couplings to recompute its gradient, which diagonalize already did when it read the file.
      */
     private static void checkMinimaUnchanged(List<Path> minimaPaths, List<Path> spectraPaths, Invocation invocation)
             throws BadInputException, java.io.IOException {
+        Map<String, Path> minimaByHash = new HashMap<>();
         Map<String, Path> minimaByName = new HashMap<>();
         for (Path p : minimaPaths) {
+            minimaByHash.put(invocation.sha256(p), p); // the provenance reuses it
             minimaByName.put(p.getFileName().toString(), p);
         }
         for (Path sp : spectraPaths) {
-            for (Map.Entry<String, String> input : FileProvenance.read(sp).inputs().entrySet()) {
-                Path mp = minimaByName.get(input.getKey());
-                if (mp == null) {
-                    continue;
-                }
-                String now = invocation.sha256(mp); // the provenance reuses it
-                if (!now.equals(input.getValue())) {
-                    throw new BadInputException("minima file " + mp + " has changed since " + sp + " was computed from it "
-                            + "(sha256 then " + input.getValue().substring(0, 16) + "..., now " + now.substring(0, 16)
-                            + "...): its x no longer belongs to those eigenvalues; rerun diagonalize on it, or restore it");
-                }
+            Map<String, String> inputs = FileProvenance.read(sp).inputs();
+            if (inputs.values().stream().anyMatch(minimaByHash::containsKey)) {
+                continue;
             }
+            Map.Entry<String, String> made = inputs.entrySet().iterator().hasNext() ? inputs.entrySet().iterator().next() : null;
+            if (made == null) {
+                throw new BadInputException("spectra file " + sp + " records no input: it cannot be paired with its minima file");
+            }
+            Path same = minimaByName.get(made.getKey());
+            throw new BadInputException("spectra file " + sp + " was computed from the minima file " + made.getKey()
+                    + " (sha256 " + made.getValue().substring(0, 16) + "...), which is not among the inputs"
+                    + (same != null ? ": " + same + " has changed since (sha256 now " + invocation.sha256(same).substring(0, 16)
+                    + "...)" : " under any name") + "; its x no longer belongs to those eigenvalues: rerun diagonalize on the "
+                    + "minima file, or restore it");
         }
     }
 }

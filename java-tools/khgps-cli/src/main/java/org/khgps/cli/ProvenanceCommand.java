@@ -33,6 +33,9 @@ final class ProvenanceCommand implements Command {
     /** The lock file a running pipeline holds in its results folder (lib/KhgpsOutdir.groovy). */
     static final String LOCK = ".khgps.lock";
 
+    /** The pipeline's record of what it published into a results folder (lib/KhgpsOutdir.groovy JOURNAL). */
+    static final String JOURNAL = ".khgps-published";
+
     @Override
     public String name() {
         return "provenance";
@@ -190,10 +193,20 @@ final class ProvenanceCommand implements Command {
 
     // ---- verify
 
-    static int verify(Path dir) throws Exception {
+    /** Files of the pipeline's own in a results folder that verify does not expect in study.json (lib/KhgpsOutdir.groovy). */
+    static final Set<String> OWN_UNLISTED = Set.of("study.json", "ro-crate-metadata.json", JOURNAL);
+
+    static int verify(Path given) throws Exception {
+        // a results folder reached through a symbolic link: walk the folder, not the link
+        Path dir = Files.isDirectory(given) ? given.toRealPath() : given;
         Study study = study(dir);
         int problems = 0;
+        problems += checkCrate(dir);
         Set<String> hashes = new HashSet<>(study.files().values());
+        Map<String, Map<String, String>> points = new TreeMap<>();
+        for (Map<String, String> point : study.points()) {
+            points.put(point.get("id"), point);
+        }
         for (Map.Entry<String, String> e : study.files().entrySet()) {
             Path f = dir.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
@@ -217,13 +230,14 @@ final class ProvenanceCommand implements Command {
                         problems++;
                     }
                 }
+                problems += checkPoint(e.getKey(), f, points);
             }
         }
         // every other file is flagged, except the run's logs in pipeline_info/ and study.json itself
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String rel = dir.relativize(f).toString().replace('\\', '/');
-                if (rel.equals("study.json") || rel.equals("ro-crate-metadata.json") || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
+                if (OWN_UNLISTED.contains(rel) || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
                     continue;
                 }
                 if (rel.equals(LOCK)) {
@@ -235,9 +249,70 @@ final class ProvenanceCommand implements Command {
                 problems++;
             }
         }
-        System.out.printf(Locale.ROOT, "%s: %d files checked, %s%n", dir, study.files().size(),
+        System.out.printf(Locale.ROOT, "%s: %d files checked, %s%n", given, study.files().size(),
                 problems == 0 ? "all match" : problems + " problem(s)");
         return problems;
+    }
+
+    /**
+     * study.json against the SHA-256 the RO-Crate recorded for it when the run wrote both: an edit
+     * of study.json (a parameter, a point, a hash) shows here.
+     */
+    private static int checkCrate(Path dir) throws IOException, BadInputException {
+        Path crate = dir.resolve("ro-crate-metadata.json");
+        if (!Files.isRegularFile(crate)) {
+            System.out.println("MISSING  ro-crate-metadata.json: study.json cannot be checked against the hash it records");
+            return 1;
+        }
+        Matcher entry = Pattern.compile("\\{[^{}]*\"@id\"\\s*:\\s*\"study\\.json\"[^{}]*}").matcher(Args.text(crate, "RO-Crate"));
+        Matcher sha = entry.find() ? Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entry.group()) : null;
+        if (sha == null || !sha.find()) {
+            System.out.println("MODIFIED ro-crate-metadata.json: it records no sha256 of study.json");
+            return 1;
+        }
+        String actual = H5.sha256(dir.resolve("study.json"));
+        if (!actual.equals(sha.group(1))) {
+            System.out.println("MODIFIED study.json (sha256 recorded in ro-crate-metadata.json " + sha.group(1).substring(0, 16)
+                    + "..., now " + actual.substring(0, 16) + "...)");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** A stage file under points/ against the study point study.json records for its folder: id, N, h, J, kappa0, seed. */
+    private static int checkPoint(String rel, Path f, Map<String, Map<String, String>> points) throws BadInputException {
+        if (!rel.startsWith("points/")) {
+            return 0;
+        }
+        String id = rel.split("/")[1];
+        Map<String, String> point = points.get(id);
+        FileProvenance p = FileProvenance.read(f);
+        H5.Origin origin = H5.origin(f);
+        List<String> differ = new ArrayList<>();
+        if (point == null) {
+            System.out.println("POINT    " + rel + ": study.json lists no point " + id);
+            return 1;
+        }
+        if (!p.pointId().equals(id)) {
+            differ.add("point_id " + p.pointId());
+        }
+        Map<String, String> recorded = new TreeMap<>(Map.of("N", String.valueOf(origin.point().N()),
+                "h", String.valueOf(origin.point().h()), "J", String.valueOf(origin.point().J()),
+                "kappa0", String.valueOf(origin.point().kappa0()), "seed", String.valueOf(origin.seed())));
+        for (Map.Entry<String, String> e : recorded.entrySet()) {
+            String listed = point.get(e.getKey());
+            boolean integer = e.getKey().equals("N") || e.getKey().equals("seed");
+            boolean same = listed != null && (integer ? listed.equals(e.getValue()) : sameValue(listed, e.getValue()));
+            if (!same) {
+                differ.add(e.getKey() + " " + e.getValue() + " (study.json: " + listed + ")");
+            }
+        }
+        if (differ.isEmpty()) {
+            return 0;
+        }
+        System.out.println("POINT    " + rel + " is not of the point study.json lists for " + id + ": its "
+                + String.join(", ", differ));
+        return 1;
     }
 
     private static String lockHolder(Path lock) {

@@ -92,22 +92,78 @@ class IntegrityTest {
         assertTrue(run.err().contains(old + " has no dataset checksums"), run.err());
     }
 
-    /** A copy of a stage file as khgps wrote it before datasets carried checksums. */
-    static void withoutChecksums(Path from, Path to) throws Exception {
-        try (HdfFile in = new HdfFile(from); WritableHdfFile out = HdfFile.write(to)) {
-            copy(in, out);
+    @Test
+    void refusesAnEmptyOrCutInputAsDamagedNamingItsTaskAndTheRecovery() throws Exception {
+        long superblockEnd = 48;  // a version-0 superblock with its root symbol table entry
+        for (long keep : new long[] {0, 5, superblockEnd - 8}) {
+            Path cut = task.resolve("minima_000000-000001.h5");
+            byte[] whole = Files.readAllBytes(minima);
+            Files.write(cut, java.util.Arrays.copyOf(whole, (int) keep));
+            Path next = Files.createDirectories(dir.resolve("work/cd/" + keep));
+            Path staged = Files.createSymbolicLink(next.resolve(cut.getFileName()), cut);
+
+            CliTest.Run run = CliTest.khgps("diagonalize", "--in", staged.toString(), "--out", next.resolve("spectra.h5").toString());
+
+            assertEquals(ExitCode.DAMAGED_INPUT.code(), run.code(), keep + " bytes: " + run.err());
+            assertTrue(run.err().contains(staged + " is not a readable HDF5 file"), run.err());
+            assertTrue(run.err().contains("rm -r " + task.toRealPath()), run.err());
+            Files.write(cut, whole);
         }
     }
 
-    private static void copy(io.jhdf.api.Group in, WritableGroup out) {
+    @Test
+    void refusesAnEditedRootAttributeOrStrippedChecksums() throws Exception {
+        // J edited: the file still opens, its datasets still match their checksums
+        Path editedJ = task.resolve("minima_J.h5");
+        copy(minima, editedJ, (name, value) -> name.equals("J") ? 0.2 : value, true);
+        // every checksum removed, as a file written before checksums existed would be, but still of schema version 2
+        Path stripped = task.resolve("minima_stripped.h5");
+        copy(minima, stripped, (name, value) -> value, false);
+
+        for (Path damaged : new Path[] {editedJ, stripped}) {
+            CliTest.Run run = CliTest.khgps("diagonalize", "--in", damaged.toString(), "--out", dir.resolve("spectra.h5").toString());
+
+            assertEquals(ExitCode.DAMAGED_INPUT.code(), run.code(), run.err());
+            assertTrue(run.err().contains(damaged + " is damaged: "), run.err());
+            assertTrue(run.err().contains(damaged == editedJ ? "fail their integrity check" : "it lacks the attribute 'sha256_manifest'"),
+                    run.err());
+        }
+    }
+
+    /** A copy of a stage file as khgps wrote it before datasets carried checksums (schema version 1). */
+    static void withoutChecksums(Path from, Path to) throws Exception {
+        copy(from, to, (name, value) -> name.equals("schema_version") ? 1 : value, false);
+    }
+
+    /**
+     * A copy of a stage file with its root attributes passed through {@code edit}, with or without
+     * the checksums (of the datasets and the manifest) as they were.
+     */
+    static void copy(Path from, Path to, java.util.function.BiFunction<String, Object, Object> edit, boolean checksums)
+            throws Exception {
+        try (HdfFile in = new HdfFile(from); WritableHdfFile out = HdfFile.write(to)) {
+            copy(in, out, edit, checksums);
+        }
+    }
+
+    private static void copy(io.jhdf.api.Group in, WritableGroup out, java.util.function.BiFunction<String, Object, Object> edit,
+                             boolean checksums) {
         for (Map.Entry<String, Attribute> a : in.getAttributes().entrySet()) {
-            out.putAttribute(a.getKey(), a.getValue().getData());
+            if (checksums || !a.getKey().equals(H5.MANIFEST_CHECKSUM)) {
+                Object value = a.getValue().getData();
+                out.putAttribute(a.getKey(), in instanceof HdfFile ? edit.apply(a.getKey(), value) : value);
+            }
         }
         for (Node node : in.getChildren().values()) {
             if (node instanceof Dataset d) {
-                out.putDataset(d.getName(), d.getData());
+                var copied = out.putDataset(d.getName(), d.getData());
+                for (Map.Entry<String, Attribute> a : d.getAttributes().entrySet()) {
+                    if (checksums || !a.getKey().equals(H5.CHECKSUM)) {
+                        copied.putAttribute(a.getKey(), a.getValue().getData());
+                    }
+                }
             } else if (node instanceof io.jhdf.api.Group g) {
-                copy(g, out.putGroup(g.getName()));
+                copy(g, out.putGroup(g.getName()), edit, checksums);
             }
         }
     }

@@ -114,4 +114,16 @@ class StageIntegrityTest {
         assertTrue(r.err().contains("has changed since"), r.err());
         assertTrue(Files.notExists(dir.resolve("out.h5")));
     }
+
+    @Test
+    void histogramPairsMinimaAndSpectraByHashNotByName() throws Exception {
+        // the edited minima under another name: a tie by file name would not see it
+        moveX(dir.resolve("renamed.h5"));
+        CliTest.Run r = run(2, "histogram", "--out", p("out.h5"), p("renamed.h5"), p("spectra.h5"));
+        assertTrue(r.err().contains("which is not among the inputs under any name"), r.err());
+        assertTrue(Files.notExists(dir.resolve("out.h5")));
+        // the intact minima under another name pair by their bytes
+        Files.copy(dir.resolve("minima.h5"), dir.resolve("other-name.h5"));
+        assertEquals(0, CliTest.khgps("histogram", "--out", p("out.h5"), p("other-name.h5"), p("spectra.h5")).code());
+    }
 }

@@ -28,8 +28,21 @@ public final class H5 {
     /** Files without checksums (written before they existed) already reported, once per file. */
     private static final java.util.Set<Path> UNCHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Bumped whenever a file's datasets or attributes change meaning. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Root attribute: the SHA-256 of the file's {@link #manifest} (every attribute, and every dataset's
+     * {@link #CHECKSUM}), checked when the file is opened. With the datasets' checksums it covers every
+     * value the file holds: an edited J, a removed checksum or a renamed dataset is refused.
+     */
+    public static final String MANIFEST_CHECKSUM = "sha256_manifest";
+
+    /**
+     * Bumped whenever a file's datasets or attributes change meaning. 2: files carry
+     * {@link #MANIFEST_CHECKSUM}; a file of version 2 or later without it has been stripped, and is refused.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The first schema version whose files must carry {@link #MANIFEST_CHECKSUM}. */
+    static final int MANIFEST_SINCE = 2;
 
     /** No stage file holds more elements in one dataset than this (16383^2 < 2^28). */
     static final long MAX_ELEMENTS = 1L << 29;
@@ -58,6 +71,7 @@ public final class H5 {
                 body.write(file);
                 putChecksums(file);
                 putDocs(file);
+                file.putAttribute(MANIFEST_CHECKSUM, sha256Hex(manifest(file)));
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -92,6 +106,71 @@ public final class H5 {
             } else if (node instanceof io.jhdf.api.Group child) {
                 putDocs(child);
             }
+        }
+    }
+
+    /**
+     * What {@link #MANIFEST_CHECKSUM} is the SHA-256 of (UTF-8): one line per attribute of the root
+     * and of every group, {@code path@name=value}, and one per dataset, {@code path#sha256=its checksum},
+     * sorted; the manifest attribute itself left out. Values as {@link #canonical} writes them, so the
+     * writer's objects and what jhdf reads back give the same text.
+     */
+    static String manifest(io.jhdf.api.Group root) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        manifest(root, "", lines);
+        java.util.Collections.sort(lines);
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static void manifest(io.jhdf.api.Group group, String path, java.util.List<String> lines) {
+        for (java.util.Map.Entry<String, Attribute> a : group.getAttributes().entrySet()) {
+            if (!(path.isEmpty() && a.getKey().equals(MANIFEST_CHECKSUM))) {
+                lines.add(path + "@" + a.getKey() + "=" + canonical(a.getValue().getData()));
+            }
+        }
+        for (Node node : group.getChildren().values()) {
+            String child = path + "/" + node.getName();
+            if (node instanceof io.jhdf.api.Group g) {
+                lines.add(child + "/");
+                manifest(g, child, lines);
+            } else {
+                Attribute checksum = node.getAttribute(CHECKSUM);
+                lines.add(child + "#" + CHECKSUM + "=" + (checksum == null ? "none" : canonical(checksum.getData())));
+            }
+        }
+    }
+
+    /** An attribute value as text: integers and floating point by value (so int and long agree), arrays element-wise. */
+    private static String canonical(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v.getClass().isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            int n = java.lang.reflect.Array.getLength(v);
+            for (int i = 0; i < n; i++) {
+                sb.append(i > 0 ? "," : "").append(canonical(java.lang.reflect.Array.get(v, i)));
+            }
+            return sb.append(']').toString();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return Double.toString(((Number) v).doubleValue());
+        }
+        if (v instanceof Number n) {
+            return Long.toString(n.longValue());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return v.toString();
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -257,7 +336,46 @@ public final class H5 {
             file.close();
             throw new BadInputException("input file " + path + " is a " + actual + " file, expected a " + kind + " file");
         }
+        try {
+            verifyManifest(file, path);
+        } catch (BadInputException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
         return file;
+    }
+
+    /**
+     * Compares the file's attributes and dataset checksums with the {@link #MANIFEST_CHECKSUM} its
+     * writer stored. Files of schema version 1 (before the manifest) are read without it, with the
+     * note {@link #verifyChecksum} gives; a later file without it was stripped, and is refused.
+     */
+    private static void verifyManifest(HdfFile file, Path path) throws BadInputException {
+        Attribute recorded;
+        String actual;
+        int version;
+        try {
+            recorded = file.getAttribute(MANIFEST_CHECKSUM);
+            Attribute v = file.getAttribute("schema_version");
+            version = v != null && v.getData() instanceof Number n ? n.intValue() : 1;
+            actual = recorded == null ? null : sha256Hex(manifest(file));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw damaged(file, path, "its attributes cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (recorded == null) {
+            if (version >= MANIFEST_SINCE) {
+                throw damaged(file, path, "it lacks the attribute '" + MANIFEST_CHECKSUM + "' that every file of schema "
+                        + "version " + MANIFEST_SINCE + " or later carries (it was stripped after it was written)", null);
+            }
+            return;
+        }
+        String expected = String.valueOf(recorded.getData());
+        if (!actual.equals(expected)) {
+            throw damaged(file, path, "its attributes or dataset checksums fail their integrity check (SHA-256 of its "
+                    + "manifest " + actual.substring(0, 16) + "..., its writer recorded "
+                    + expected.substring(0, Math.min(16, expected.length())) + "...): an attribute (N, h, J, kappa0, seed, "
+                    + "provenance, ...) or a checksum changed after it was written (an edit, a disk or copy error)", null);
+        }
     }
 
     /** The kind ("minima", "spectra", ...) of a stage file. */
@@ -274,8 +392,9 @@ public final class H5 {
             file.close();
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
+            DamagedFileException damaged = damaged(file, path, "its root attributes cannot be read (" + e.getMessage() + ")", e);
             file.close();
-            throw new BadInputException("input file " + path + " is corrupt: " + e.getMessage(), e);
+            throw damaged;
         }
     }
 
@@ -286,11 +405,16 @@ public final class H5 {
         if (!Files.isReadable(path) || Files.isDirectory(path)) {
             throw new BadInputException("input file " + path + " is not a readable file");
         }
+        // inside the pipeline every input is a khgps output: one that is not readable HDF5 was damaged
+        // after it was written (cut to 0 bytes, a failed copy), whatever the damage, and is exit 5 with the recovery
         try (InputStream in = Files.newInputStream(path)) {
             byte[] head = in.readNBytes(SIGNATURE.length);
             if (!java.util.Arrays.equals(head, SIGNATURE)) {
-                throw new BadInputException("input file " + path + " is not an HDF5 file (expected a "
-                        + kind + " file written by khgps)");
+                throw new DamagedFileException("input file " + path + " is not a readable HDF5 file: "
+                        + (head.length == 0 ? "it is empty (0 bytes)" : head.length < SIGNATURE.length
+                        ? "it has only " + head.length + " bytes" : "it lacks the HDF5 signature")
+                        + " (expected a " + kind + " file written by khgps; damaged after it was written, or not one)."
+                        + recovery(path), null);
             }
         } catch (AccessDeniedException | NoSuchFileException e) {
             throw new BadInputException("cannot read input file " + path + ": " + e.getMessage(), e);
@@ -310,14 +434,14 @@ public final class H5 {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read input file " + path + ": " + e, e);
         } catch (RuntimeException e) {
-            throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
-                    + e.getMessage(), e);
+            throw new DamagedFileException("input file " + path + " is not a readable HDF5 file (its superblock cannot "
+                    + "be read: truncated or corrupt): " + e.getMessage() + "." + recovery(path), e);
         }
         try {
             return new HdfFile(path);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new BadInputException("input file " + path + " is not a readable HDF5 file (truncated or corrupt?): "
-                    + e.getMessage(), e);
+            throw new DamagedFileException("input file " + path + " is not a readable HDF5 file (truncated or corrupt): "
+                    + e.getMessage() + "." + recovery(path), e);
         }
     }
 
