@@ -25,6 +25,9 @@ class KhgpsParams {
      */
     static final int PARALLEL_UP_TO_N = 8000
 
+    /** Largest h, J and kappa0: org.khgps.core.StudyPoint.MAX_SCALE (a copy, guarded by OneSourceTest). */
+    static final double MAX_SCALE = 1e6
+
     /** One value or a comma-separated list ("0.05,0.2"), or a list from a params file. */
     static List<String> items(String name, Object value) {
         if (value == null || value == true || value == false) {
@@ -165,12 +168,16 @@ class KhgpsParams {
         }
     }
 
+    static final String H_RULE = "a number >= 0 and <= ${(long) MAX_SCALE}"
+    static final String J_RULE = H_RULE
+    static final String KAPPA0_RULE = "a number > 0 and <= ${(long) MAX_SCALE}"
+
     /** The Cartesian product of --N, --h, --J and --kappa0. */
     static List<List> product(Map params) {
         def ns = sizes(params.N)
-        def hs = numbers('h', params.h, 'a number >= 0') { it >= 0 }
-        def js = numbers('J', params.J, 'a number >= 0') { it >= 0 }
-        def ks = numbers('kappa0', params.kappa0, 'a number > 0') { it > 0 }
+        def hs = numbers('h', params.h, H_RULE) { it >= 0 && it <= MAX_SCALE }
+        def js = numbers('J', params.J, J_RULE) { it >= 0 && it <= MAX_SCALE }
+        def ks = numbers('kappa0', params.kappa0, KAPPA0_RULE) { it > 0 && it <= MAX_SCALE }
         def out = []
         for (n in ns) {
             for (h in hs) {
@@ -213,16 +220,20 @@ class KhgpsParams {
             throw new IllegalArgumentException("--points: ${file} lacks the column(s) ${missing.join(', ')} (header: ${lines[0]})")
         }
         return lines.drop(1).withIndex().collect { line, i ->
-            def cells = line.split(',')*.trim()
+            def cells = line.split(',', -1)*.trim()
+            if (cells.size() > header.size()) {
+                throw new IllegalArgumentException("--points: ${file.name} line ${i + 2} has ${cells.size()} values but the header "
+                    + "names ${header.size()} columns (${lines[0]}): label every column, or remove the extra value in '${line}'")
+            }
             def cell = { name -> cells.size() > header.indexOf(name) ? cells[header.indexOf(name)] : '' }
             def where = "${file.name} line ${i + 2}"
             try {
                 def r = 'realizations' in header && cell('realizations') ?
                         integer('realizations', cell('realizations'), 1, 'an integer >= 1') : null
                 [sizes(cell('N'))[0],
-                 numbers('h', cell('h'), 'a number >= 0') { it >= 0 }[0],
-                 numbers('J', cell('J'), 'a number >= 0') { it >= 0 }[0],
-                 numbers('kappa0', cell('kappa0'), 'a number > 0') { it > 0 }[0], r]
+                 numbers('h', cell('h'), H_RULE) { it >= 0 && it <= MAX_SCALE }[0],
+                 numbers('J', cell('J'), J_RULE) { it >= 0 && it <= MAX_SCALE }[0],
+                 numbers('kappa0', cell('kappa0'), KAPPA0_RULE) { it > 0 && it <= MAX_SCALE }[0], r]
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--points: ${where}: ${e.message}")
             }
@@ -390,6 +401,44 @@ class KhgpsParams {
             throw new IllegalArgumentException("--N ${n} with ${r} realizations gives the point ${point} ${total} modes, "
                 + "but the fit needs at least min_modes + 1 = ${minModes + 1} lowest frequencies: "
                 + "use N >= ${Math.max(2, minN)} with ${r} realizations, or --realizations >= ${minR}, or a smaller --min_modes")
+        }
+    }
+
+    /**
+     * The least max|grad H| double precision lets the minimizer reach at a point:
+     * org.khgps.core.Minimizer.gradientFloor (a copy, guarded by OneSourceTest).
+     */
+    static double gradientFloor(Map p) {
+        double x = Math.max(Math.cbrt(6 * (p.h as double)), Math.sqrt(20 * (p.J as double)))
+        double force = (p.h as double) + (p.kappa0 as double) * x + x * x * x / 6 + (p.J as double) * x * Math.sqrt(p.N as double)
+        return Math.ulp(1.0d) * force
+    }
+
+    /** Refuses a --tolerance the minimizer cannot meet at some point (it would run every realization to max_iterations). */
+    static void checkTolerance(List<Map> points, double tolerance) {
+        def worst = points.max { gradientFloor(it) }
+        double floor = gradientFloor(worst)
+        if (tolerance < floor) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--tolerance %s cannot be met at the point N=%s h=%s J=%s "
+                + "kappa0=%s: double precision stops max|grad H| near %.2g (the largest force times machine epsilon, "
+                + "docs/numerics.md), so every realization would run to --max_iterations and be left out; give --tolerance >= %.2g",
+                tolerance, worst.N, worst.h, worst.J, worst.kappa0, floor, floor))
+        }
+    }
+
+    /**
+     * Refuses --spectrum lowest with one mode per realization: the pooled spectrum is complete only below
+     * the smallest lambda_K of all realizations (PointDos), and with K = 1 no mode lies below it.
+     */
+    static void checkModes(List<Map> points, String spectrum, long modes) {
+        if (spectrum != 'lowest') {
+            return
+        }
+        def few = points.find { modes(it.N as int, modes) < 2 }
+        if (few) {
+            throw new IllegalArgumentException("--spectrum lowest with ${modes(few.N as int, modes)} mode per realization "
+                + "(${modes > 0 ? "--modes ${modes}" : "2% of N = ${few.N}"}) cannot work: the pooled spectrum is complete only below "
+                + "the smallest lambda_K of all realizations, and with K = 1 no mode lies below it; give --modes >= 2")
         }
     }
 

@@ -1,4 +1,5 @@
 import groovy.json.JsonOutput
+import java.nio.file.Files
 import nextflow.Nextflow
 
 /** Start and end of a run: validate before any task starts, record the run's parameters. */
@@ -35,26 +36,35 @@ class KhgpsPipeline {
             if (params.spectrum == 'full' && (modes != 0 || vectors != 0)) {
                 throw new IllegalArgumentException("--modes and --save_vectors need --spectrum lowest")
             }
+            KhgpsParams.checkModes(points, params.spectrum.toString(), modes)
             KhgpsParams.checkFit(points, minModes, params.window.toString(), params.tail_fraction as double,
                 params.spectrum.toString(), modes)
+            KhgpsParams.checkTolerance(points, params.tolerance as double)
             plan = KhgpsParams.plan(points, params.spectrum.toString(), modes, vectors)
             log.info KhgpsParams.planText(plan)
             KhgpsParams.checkPlan(plan, params.max_core_hours as double)
         } catch (IllegalArgumentException e) {
-            Nextflow.error("Invalid parameter: ${e.message}")
+            stop(workflow, params, "Invalid parameter: ${e.message}")
         }
         def jar = new File("${workflow.projectDir}/java-tools/khgps-cli/target/khgps.jar")
         if (!workflow.stubRun && !jar.exists()) {
-            Nextflow.error("The khgps tools are not built (${jar} is missing). Build them with\n" +
+            stop(workflow, params, "The khgps tools are not built (${jar} is missing). Build them with\n" +
                 "  mvn -B -DskipTests package   (in ${workflow.projectDir})\n" +
                 "or launch with the project's ./nextflow, which builds them.")
+        }
+        // a folder that holds files the pipeline did not write, or another study: stop before touching it
+        def dir = KhgpsOutdir.outdir(workflow, params)
+        String refused = KhgpsOutdir.refusal(dir, points, points ? points[0].seed : params.seed, params.replace_study as boolean)
+        if (refused) {
+            stop(workflow, params, refused)
         }
         // one run at a time per results folder: stops here, naming the run that holds it
         def lock = KhgpsOutdir.lock(workflow, params, log)
         if (lock.refusal) {
-            Nextflow.error(lock.refusal)
+            stop(workflow, params, lock.refusal)
         }
         try {
+            KhgpsOutdir.startJournal(dir, points, points[0].seed)
             def info = new File("${params.outdir}/pipeline_info")
             info.mkdirs()
             def stamp = new Date().format('yyyy-MM-dd_HH-mm-ss')
@@ -69,7 +79,7 @@ class KhgpsPipeline {
         points.each { p ->
             log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
         }
-        def run = new KhgpsRun(points, lock)
+        def run = new KhgpsRun(points, lock, dir)
         // at the end, done or failed; the handler holds the run and the parameters as values (in main.nf's
         // workflow block, workflow, params and log are gone by then)
         workflow.onComplete { complete(workflow, nfParams, log, run) }
@@ -108,6 +118,21 @@ class KhgpsPipeline {
                 + "and --failed_points is fail (with --failed_points report the other points go on and summary.csv says why)")
         }
         return [meta, line]
+    }
+
+    /** The RS theory of a point failed: recorded (study.json, the log); the point's simulation stays ok. */
+    static List theoryFailed(KhgpsRun run, Map meta, String reason) {
+        run.theoryFailed[meta.id as String] = reason
+        return [meta.id as String, reason]
+    }
+
+    /** The points whose theory failed as a TSV (point_id, reason; '' when none), for the report. */
+    static String theoryFailedTsv(List failures) {
+        if (!failures) {
+            return ''
+        }
+        def rows = failures.sort { it[0] }.collect { id, reason -> "${id}\t${reason.toString().replaceAll(/[\t\r\n]+/, ' ')}" }
+        return (['point_id\treason'] + rows).join('\n') + '\n'
     }
 
     /** The failed points as the TSV khgps report --failed reads (one row per point; '' when none failed). */
@@ -159,16 +184,63 @@ class KhgpsPipeline {
             log.error "khgps-nf: failed: ${workflow.errorMessage ?: 'see .nextflow.log'}"
             return
         }
+        if (run.theoryFailed) {
+            log.warn("khgps-nf: the RS theory failed for ${run.theoryFailed.size()} study point(s): their theory columns are nan "
+                + "(summary.csv theory_reason), their simulation is reported as usual:\n"
+                + run.theoryFailed.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
+        }
         if (!workflow.stubRun) {
             // the results folder holds exactly this study, whatever earlier runs left there
-            KhgpsRoCrate.copySources(workflow.projectDir, KhgpsOutdir.outdir(workflow, params), run.published)
-            KhgpsOutdir.removeStale(workflow, params, run.published.keySet(), log)
-            KhgpsProvenance.writeStudy(workflow, params, run)
+            def dir = KhgpsOutdir.outdir(workflow, params)
+            Map<String, String> hashes
+            try {
+                KhgpsRoCrate.copySources(workflow.projectDir, dir, run.published)
+                hashes = KhgpsOutdir.republish(dir, run.published, log)
+            } catch (IOException e) {
+                fail(log, "khgps-nf: failed: the results folder is not this run's study: ${e.message}. Nothing was removed and " +
+                    "study.json is the previous run's; make room or fix the folder, then run again with -resume")
+                return
+            }
+            def kept = KhgpsOutdir.kept(dir, run.failed.keySet(), run.published.keySet())
+            if (kept) {
+                log.warn "khgps-nf: kept ${kept.size()} file(s) that earlier runs published for the point(s) that failed in this run " +
+                    "(${run.failed.keySet().join(', ')}): ${kept.keySet().take(5).join(', ')}${kept.size() > 5 ? ', ...' : ''} (study.json: kept)"
+            }
+            KhgpsOutdir.removeStale(workflow, params, run.published.keySet(), kept.keySet(), log)
+            KhgpsProvenance.writeStudy(workflow, params, run, hashes, kept)
+            Files.deleteIfExists(dir.resolve(KhgpsOutdir.JOURNAL))
+            // the same check khgps-provenance verify makes, printed: the run is done only if it passes
+            def check = KhgpsProvenance.verify(workflow, dir)
+            check.lines.each { log.info "  verify: ${it}" }
+            if (!check.ok) {
+                fail(log, "khgps-nf: failed: the results folder does not match this run's study.json (khgps-provenance verify " +
+                    "${dir}: ${check.problems.take(3).join('; ')})")
+                return
+            }
+            if (check.foreign) {
+                log.warn "khgps-nf: verify reports ${check.foreign.size()} file(s) in ${dir} that this pipeline did not write " +
+                    "(left alone): move them elsewhere for the folder to verify"
+            }
         }
         if (run.failed) {
             log.warn("khgps-nf: ${run.failed.size()} of ${run.points.size()} study points failed (summary.csv: status failed and the reason; "
                 + "--failed_points fail makes this stop the run):\n" + run.failed.collect { id, why -> "  point ${id}: ${why}" }.join('\n'))
         }
         log.info "khgps-nf: done in ${workflow.duration}. Report: ${params.outdir}/report.html, summary: ${params.outdir}/summary.csv, provenance: ${params.outdir}/study.json"
+    }
+
+    /** Ends a run that computed everything as failed (non-zero exit), saying why. */
+    private static void fail(log, String message) {
+        log.error message
+        nextflow.Global.session?.abort(new IllegalStateException(message))
+    }
+
+    /**
+     * Stops a run before any task: the message, and nothing left behind (the run logs Nextflow opened
+     * in the results folder before the pipeline could check its parameters, and the folders they made).
+     */
+    static void stop(workflow, Map params, String message) {
+        KhgpsOutdir.discardRunLogs(nextflow.Global.session, KhgpsOutdir.outdir(workflow, params))
+        Nextflow.error(message)
     }
 }

@@ -83,15 +83,7 @@ KHGPS_VERSIONS_EOF"""
     }
 
     static String sha256(Path file) {
-        def md = MessageDigest.getInstance('SHA-256')
-        file.withInputStream { input ->
-            byte[] buffer = new byte[1 << 16]
-            int n
-            while ((n = input.read(buffer)) > 0) {
-                md.update(buffer, 0, n)
-            }
-        }
-        return md.digest().encodeHex().toString()
+        return KhgpsOutdir.sha256(file)
     }
 
     static String gitCommit(Path projectDir) {
@@ -110,18 +102,15 @@ KHGPS_VERSIONS_EOF"""
     }
 
     /**
-     * results/study.json, written at the end of a successful run. The hashes are of the
-     * task outputs the published files are copies of: Nextflow may still be copying when
-     * the run completes.
+     * results/study.json, written at the end of a successful run, after every published file was
+     * checked to be a copy of this run's task output (KhgpsOutdir.republish gives their hashes), and
+     * its RO-Crate. {@code kept}: files of points that failed in this run, kept from an earlier run.
      */
-    static void writeStudy(workflow, Map params, KhgpsRun run) {
-        def outdir = java.nio.file.Paths.get(params.outdir.toString())
-        if (!outdir.isAbsolute()) {
-            outdir = workflow.launchDir.resolve(outdir)
-        }
+    static void writeStudy(workflow, Map params, KhgpsRun run, Map<String, String> hashes, Map<String, String> kept = [:]) {
+        def outdir = KhgpsOutdir.outdir(workflow, params)
         Files.createDirectories(outdir)
-        def files = new TreeMap<String, String>()
-        run.published.each { rel, source -> files[rel] = sha256(source) }
+        def files = new TreeMap<String, String>(hashes)
+        files.putAll(kept)
         def study = [
             pipeline        : workflow.manifest.name,
             version         : workflow.manifest.version,
@@ -140,11 +129,35 @@ KHGPS_VERSIONS_EOF"""
             files           : files,
             // point id -> why it failed (--failed_points report); empty when every point is ok
             failed_points   : new TreeMap(run.failed),
+            // point id -> why its RS theory failed (its theory columns are nan; the point is ok)
+            theory_failed   : new TreeMap(run.theoryFailed),
+            // files of points that failed in this run, as an earlier run published them (their inputs may be gone)
+            kept            : new TreeMap(kept.collectEntries { rel, sha -> [(rel): run.failed[rel.split('/')[1]] ?: 'failed in this run'] }),
         ]
         def tmp = outdir.resolve('.study.json.tmp')
         tmp.text = JsonOutput.prettyPrint(JsonOutput.toJson(study)) + '\n'
         Files.move(tmp, outdir.resolve('study.json'), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
-        KhgpsRoCrate.write(study, outdir, run.published.collectEntries { rel, source -> [(rel): Files.size(source)] },
+        KhgpsRoCrate.write(study, outdir, files.collectEntries { rel, sha -> [(rel): Files.size(outdir.resolve(rel))] },
                 sha256(outdir.resolve('study.json')))
+    }
+
+    /**
+     * khgps-provenance verify on the results folder, as the run that holds it (its own lock is not a
+     * problem): [ok, lines, problems, foreign]. Files the pipeline did not write (UNKNOWN) are reported
+     * but do not make the run fail; anything else does.
+     */
+    static Map verify(workflow, Path outdir) {
+        def tool = workflow.projectDir.resolve('bin/khgps').toString()
+        def process = new ProcessBuilder(tool, 'provenance', 'verify', '--run', workflow.sessionId.toString(), outdir.toString())
+            .redirectErrorStream(true).start()
+        def lines = process.inputStream.getText('UTF-8').readLines()
+        int code = process.waitFor()
+        def problems = lines.findAll { it ==~ /^[A-Z]+ +.*/ && !it.startsWith('UNKNOWN ') }
+        def foreign = lines.findAll { it.startsWith('UNKNOWN ') }
+        boolean ok = code == 0 || (code == 7 && !problems)
+        if (!ok && !problems) {
+            problems = ["exit ${code}: ${lines.takeRight(3).join(' ')}".toString()]
+        }
+        return [ok: ok, lines: lines, problems: problems, foreign: foreign]
     }
 }

@@ -21,28 +21,31 @@ class KhgpsRun {
     /** point id -> why it failed ("stage: message"; several stages joined by "; "), for study.json and the log */
     final Map<String, String> failed = new ConcurrentSkipListMap<>()
 
-    KhgpsRun(List<Map> points, KhgpsOutdir.Lock lock) {
+    /** point id -> why its RS theory failed: its theory columns are nan, its simulation stays ok */
+    final Map<String, String> theoryFailed = new ConcurrentSkipListMap<>()
+
+    /** The results folder (absolute), whose journal (KhgpsOutdir.JOURNAL) records each published file; null in tests */
+    final Path outdir
+
+    KhgpsRun(List<Map> points, KhgpsOutdir.Lock lock, Path outdir = null) {
         this.points = points.asImmutable()
         this.lock = lock
+        this.outdir = outdir
     }
 
     /**
      * Records where conf/modules.config publishes {@code file}, an output of {@code process} for the
-     * study point {@code meta} (null for the report): the config is the one place the layout is declared.
+     * study point {@code meta} (null for the report), and journals it: the config is the one place the
+     * layout is declared. {@code folder}: the file's folder in the task's work folder ('plots/').
      */
-    void published(Map config, String process, Map params, Map meta, Path file) {
-        String relative = KhgpsOutdir.publishedAs(config, process, params, meta, file.fileName.toString())
+    void published(Map config, String process, Map params, Map meta, Path file, String folder = '') {
+        String relative = KhgpsOutdir.publishedAs(config, process, params, meta, folder + file.fileName.toString())
         if (relative == null) {
             return
         }
-        if (Files.isDirectory(file)) {
-            Files.walk(file).withCloseable { stream ->
-                stream.filter { Files.isRegularFile(it) }.forEach { f ->
-                    published["${relative}/${file.relativize(f)}".toString()] = f
-                }
-            }
-        } else {
-            published[relative] = file
+        published[relative] = file
+        if (outdir != null) {
+            KhgpsOutdir.journal(outdir, relative)
         }
     }
 }

@@ -55,21 +55,27 @@ workflow KHGPS {
     THEORY(HISTOGRAM.out.dos, code.theory)
 
     // the points that failed, and why (one line per failed stage), for summary.csv, the report and study.json
+    // (the RS theory failing is not the point failing: its theory columns are nan, with the reason)
     point_failed = by_point.failed
         .map { meta, files, reasons -> [meta, 'minimize/diagonalize', reasons.join('; ')] }
         .mix(HISTOGRAM.out.failed.map { meta, f -> [meta, 'histogram', f.text.trim()] },
-             FIT.out.failed.map { meta, f -> [meta, 'fit', f.text.trim()] },
-             THEORY.out.failed.map { meta, f -> [meta, 'theory', f.text.trim()] })
+             FIT.out.failed.map { meta, f -> [meta, 'fit', f.text.trim()] })
         .map { meta, stage, reason -> KhgpsPipeline.pointFailed(thisRun, meta, stage, reason, params.failed_points) }
     failed_tsv = point_failed.toList().map { KhgpsPipeline.failedTsv(it) }
+    theory_failed = THEORY.out.failed
+        .map { meta, f -> KhgpsPipeline.theoryFailed(thisRun, meta, f.text.trim()) }
+        .toList()
+        .map { KhgpsPipeline.theoryFailedTsv(it) }
 
+    // each point with a dos and a fit, and its theory where the theory did not fail
     report_inputs = HISTOGRAM.out.dos
         .join(FIT.out.fit)
-        .join(THEORY.out.theory)
-        .flatMap { meta, dos, fit_h5, fit_json, theory -> [dos, fit_h5, theory] }
+        .join(THEORY.out.theory, remainder: true)
+        .filter { meta, dos, fit_h5, fit_json, theory -> dos != null && fit_h5 != null }
+        .flatMap { meta, dos, fit_h5, fit_json, theory -> [dos, fit_h5, theory].findAll { it != null } }
         .toList()
         .map { files -> files.sort { a, b -> a.name <=> b.name } }
-    REPORT(report_inputs, failed_tsv, points.size(), params_json, code.report)
+    REPORT(report_inputs, failed_tsv, theory_failed, points.size(), params_json, code.report)
 
     // every process's tool versions (nf-core's layout), once per process, into pipeline_info/
     SAMPLE.out.versions.mix(MINIMIZE.out.versions, DIAGONALIZE.out.versions, HISTOGRAM.out.versions,
@@ -88,7 +94,9 @@ workflow KHGPS {
     HISTOGRAM.out.dos.subscribe { meta, f -> record('HISTOGRAM', meta, [f]) }
     FIT.out.fit.subscribe { meta, h5, json -> record('FIT', meta, [h5, json]) }
     THEORY.out.theory.subscribe { meta, f -> record('THEORY', meta, [f]) }
-    REPORT.out.html.mix(REPORT.out.summary, REPORT.out.analysis, REPORT.out.plots).subscribe { record('REPORT', null, [it]) }
+    REPORT.out.html.mix(REPORT.out.summary, REPORT.out.analysis).subscribe { record('REPORT', null, [it]) }
+    // the plots one by one (never the folder as a whole: a user's file beside them stays)
+    REPORT.out.plots.subscribe { files -> (files instanceof List ? files : [files]).each { thisRun.published(layout, 'REPORT', runParams, null, it, 'plots/') } }
 
     emit:
     summary = REPORT.out.summary

@@ -6,6 +6,7 @@ process REPORT {
     input:
     path(dos_and_fit)
     val(failed)   // the failed points as TSV (KhgpsPipeline.failedTsv), '' when none failed
+    val(theory_failed)   // the points whose RS theory failed, as TSV (KhgpsPipeline.theoryFailedTsv), '' when none
     val(points)
     val(params_json)
     val(code)   // fingerprint of the stage's code: part of the cache key
@@ -14,7 +15,7 @@ process REPORT {
     path 'report.html' , emit: html
     path 'summary.csv' , emit: summary
     path 'analysis.json', emit: analysis
-    path 'plots'       , emit: plots
+    path 'plots/*'     , emit: plots, optional: true   // none when every point failed
     path 'versions.yml', emit: versions
 
     script:
@@ -24,6 +25,7 @@ process REPORT {
 ${params_json}
 KHGPS_PARAMS_EOF
     ${failed ? "cat > failed_points.tsv <<'KHGPS_FAILED_EOF'\n${failed}KHGPS_FAILED_EOF" : ''}
+    ${theory_failed ? "cat > theory_failed.tsv <<'KHGPS_FAILED_EOF'\n${theory_failed}KHGPS_FAILED_EOF" : ''}
     khgps report --out report.html --summary summary.csv --analysis analysis.json --plots plots --params params.json \\
         ${failed ? '--failed failed_points.tsv' : ''} ${task.ext.args ?: ''} ${dos_and_fit}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
@@ -33,5 +35,6 @@ KHGPS_PARAMS_EOF
     """
     touch report.html summary.csv analysis.json versions.yml
     mkdir plots
+    touch plots/dos_all.png
     """
 }

@@ -33,12 +33,23 @@ class KhgpsOutdirTest extends Specification {
         }
     }
 
-    def 'should remove what an earlier run published and this one did not, only under points/ and plots/'() {
-        given: 'chunks of 4 and a dropped point from an earlier run, a stray note, the run logs, a link out of the folder'
+    /** A study.json listing these files (their hashes do not matter here) for these points and seed. */
+    static void study(Path results, List<String> files, List<String> ids = ['aaaaaaaaaaaa'], long seed = 1) {
+        results.resolve('study.json').text = groovy.json.JsonOutput.toJson([points: ids.collect { [id: it, seed: seed] },
+                                                                            files : files.collectEntries { [(it): '0' * 64] }])
+    }
+
+    def 'should remove what the pipeline published earlier and this run did not, and nothing it never published'() {
+        given: 'chunks of 4 and a dropped point from an earlier run (study.json), a chunk of a run that never finished (journal), a stray note and plot, the run logs, a link out of the folder'
         touch(results, 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5', 'points/aaaaaaaaaaaa/minima/minima_000004-000007.h5',
               'points/aaaaaaaaaaaa/minima/minima_000000-000007.h5', 'points/aaaaaaaaaaaa/dos.h5',
               'points/bbbbbbbbbbbb/spectra/spectra_000000-000003.h5', 'points/bbbbbbbbbbbb/dos.h5',
-              'plots/old.png', 'plots/dos.png', 'summary.csv', 'notes.txt', 'pipeline_info/execution_trace_1.txt', 'study.json')
+              'plots/old.png', 'plots/dos.png', 'plots/fig1_final.pdf', 'summary.csv', 'notes.txt',
+              'pipeline_info/execution_trace_1.txt', 'points/aaaaaaaaaaaa/README.txt')
+        study(results, ['points/aaaaaaaaaaaa/minima/minima_000000-000003.h5', 'points/aaaaaaaaaaaa/dos.h5',
+                        'points/bbbbbbbbbbbb/spectra/spectra_000000-000003.h5', 'points/bbbbbbbbbbbb/dos.h5',
+                        'plots/old.png', 'plots/dos.png', 'summary.csv', 'points/aaaaaaaaaaaa/elsewhere'])
+        results.resolve(KhgpsOutdir.JOURNAL).text = 'seed=1\npoints=aaaaaaaaaaaa\npoints/aaaaaaaaaaaa/minima/minima_000004-000007.h5\n'
         def outside = Nextflow.tempDir('outside')
         touch(outside, 'precious.h5')
         Files.createSymbolicLink(results.resolve('points/aaaaaaaaaaaa/elsewhere'), outside)
@@ -46,18 +57,74 @@ class KhgpsOutdirTest extends Specification {
                          'plots/dos.png', 'summary.csv'] as Set
 
         when:
-        def removed = KhgpsOutdir.removeStale(workflow, params, published, log)
+        def removed = KhgpsOutdir.removeStale(workflow, params, published, [] as Set, log)
 
-        then:
+        then: 'what study.json and the journal list, and only that'
         removed.sort() == ['plots/old.png', 'points/aaaaaaaaaaaa/elsewhere', 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5',
                            'points/aaaaaaaaaaaa/minima/minima_000004-000007.h5', 'points/bbbbbbbbbbbb/dos.h5',
                            'points/bbbbbbbbbbbb/spectra/spectra_000000-000003.h5']
         !Files.exists(results.resolve('points/bbbbbbbbbbbb'))
         published.every { Files.exists(results.resolve(it)) }
-        ['notes.txt', 'pipeline_info/execution_trace_1.txt', 'study.json'].every { Files.exists(results.resolve(it)) }
+        ['notes.txt', 'pipeline_info/execution_trace_1.txt', 'study.json', 'plots/fig1_final.pdf', 'points/aaaaaaaaaaaa/README.txt']
+            .every { Files.exists(results.resolve(it)) }
         outside.resolve('precious.h5').text == 'precious.h5'
-        lines.any { it.startsWith('khgps-nf: removed 6 file(s) of earlier runs') && it.contains('plots/old.png') }
-        lines.any { it.contains('also holds notes.txt, not written by this pipeline: left alone') }
+        lines.any { it.startsWith('khgps-nf: removed 6 file(s) of earlier runs') && it.contains('plots/old.png') && it.contains('pipeline_info/removed_') }
+        results.resolve('pipeline_info').toFile().list().find { it.startsWith('removed_') }.with { results.resolve("pipeline_info/${it}").readLines().size() } == 6
+        lines.any { it.contains('also holds 3 file(s) this pipeline did not publish: notes.txt, plots/fig1_final.pdf, points/aaaaaaaaaaaa/README.txt') }
+    }
+
+    def 'should keep the files an earlier run published for a point that failed in this run'() {
+        given:
+        touch(results, 'points/aaaaaaaaaaaa/dos.h5', 'points/aaaaaaaaaaaa/fit.h5', 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5')
+        study(results, ['points/aaaaaaaaaaaa/dos.h5', 'points/aaaaaaaaaaaa/fit.h5', 'points/aaaaaaaaaaaa/minima/minima_000000-000003.h5'])
+        def published = ['points/aaaaaaaaaaaa/minima/minima_000000-000003.h5'] as Set
+
+        when:
+        def kept = KhgpsOutdir.kept(results, ['aaaaaaaaaaaa'] as Set, published)
+        def removed = KhgpsOutdir.removeStale(workflow, params, published, kept.keySet(), log)
+
+        then:
+        kept.keySet() == ['points/aaaaaaaaaaaa/dos.h5', 'points/aaaaaaaaaaaa/fit.h5'] as Set
+        kept['points/aaaaaaaaaaaa/dos.h5'] == KhgpsOutdir.sha256(results.resolve('points/aaaaaaaaaaaa/dos.h5'))
+        removed.isEmpty()
+    }
+
+    def 'should take a folder that is new, empty, or holds a study of the pipeline, and refuse any other, naming why'() {
+        given:
+        def points = [[id: 'aaaaaaaaaaaa'], [id: 'bbbbbbbbbbbb']]
+
+        expect: 'new, and empty but for the run logs Nextflow opened'
+        KhgpsOutdir.refusal(results, points, 1, false) == null
+        Files.createDirectories(results.resolve('pipeline_info'))
+        KhgpsOutdir.refusal(results, points, 1, false) == null
+
+        when: 'a folder of the user'
+        touch(results, 'plots/fig1_final.pdf', 'points/README.txt')
+
+        then:
+        KhgpsOutdir.refusal(results, points, 1, false).startsWith("--outdir ${results} is not empty and holds no study of this pipeline " +
+                "(no study.json): it holds plots, points.")
+
+        when: 'a study: the same, with more points, with fewer or another seed'
+        study(results, ['plots/dos.png'], ['aaaaaaaaaaaa'], 1)
+
+        then:
+        KhgpsOutdir.refusal(results, points.take(1), 1, false) == null
+        KhgpsOutdir.refusal(results, points, 1, false) == null
+        KhgpsOutdir.refusal(results, [[id: 'cccccccccccc']], 1, false) ==
+                "--outdir ${results} holds another study: 1 point(s) this run does not have (aaaaaaaaaaaa). Running into it would " +
+                "replace that study's 1 published file(s). Give --replace_study to replace it (the files removed are listed in the " +
+                "log and in pipeline_info/), or choose another --outdir"
+        KhgpsOutdir.refusal(results, points, 2, false).contains('holds another study: seed 1 (this run: 2)')
+        KhgpsOutdir.refusal(results, points, 2, true) == null
+
+        when: 'only the journal of a run that never finished'
+        Files.delete(results.resolve('study.json'))
+        KhgpsOutdir.startJournal(results, points.take(1), 1)
+
+        then:
+        KhgpsOutdir.refusal(results, points.take(1), 1, false) == null
+        KhgpsOutdir.refusal(results, points, 3, false).contains('seed 1 (this run: 3)')
     }
 
     def 'should hold the lock, refuse a second holder naming the first, and release only its own lock'() {
@@ -140,7 +207,8 @@ class KhgpsOutdirTest extends Specification {
         'REPORT'      | 'results'      | 'report.html'                 || 'report.html'
         'REPORT'      | 'results'      | 'summary.csv'                 || 'summary.csv'
         'REPORT'      | 'results'      | 'analysis.json'               || 'analysis.json'
-        'REPORT'      | 'results'      | 'plots'                       || 'plots'
+        'REPORT'      | 'results'      | 'plots/dos_all.png'           || 'plots/dos_all.png'
+        'REPORT'      | 'results'      | 'plots'                       || null
         'REPORT'      | 'results'      | 'versions.yml'                || null
         'UNKNOWN'     | 'results'      | 'x.h5'                        || null
     }

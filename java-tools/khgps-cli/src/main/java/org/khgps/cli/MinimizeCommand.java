@@ -9,6 +9,7 @@ import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.stage.DisorderChunk;
 import org.khgps.core.stage.MinimaChunk;
+import org.khgps.io.BadInputException;
 import org.khgps.io.DisorderFile;
 import org.khgps.io.MinimaFile;
 
@@ -62,6 +63,13 @@ final class MinimizeCommand implements Command {
         }
         DisorderChunk disorder = DisorderFile.read(in);
         int n = disorder.point().N();
+        double floor = Minimizer.gradientFloor(disorder.point());
+        if (settings.tolerance() < floor) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "--tolerance %.3g cannot be met at this point "
+                    + "(N = %d, h = %s, J = %s, kappa0 = %s): double precision stops max|grad H| near %.2g; give --tolerance "
+                    + ">= %.2g", settings.tolerance(), n, disorder.point().h(), disorder.point().J(), disorder.point().kappa0(),
+                    floor, floor));
+        }
         Lanes lanes = NotEnoughMemory.lanes(n, threads, 0, products.equals("native"));
         System.err.println("minimize: " + disorder.size() + " realizations, N = " + n + ", " + lanes.describe());
         MinimaChunk minima = MinimaChunk.minimize(disorder, settings, lanes, products.equals("native"), System.err::println);

@@ -62,7 +62,9 @@ final class ProvenanceCommand implements Command {
                         .desc("list: keep points whose parameter equals value (N, h, J, kappa0, seed, realizations, "
                                 + "point_id); repeatable").build())
                 .addOption(Args.optional("root", "dir", "show: the results folder to find inputs in (default: the "
-                        + "nearest folder above FILE with a study.json)"));
+                        + "nearest folder above FILE with a study.json)"))
+                .addOption(Args.optional("run", "session", "verify: as the pipeline run of this Nextflow session "
+                        + "checks its own folder at its end: its own lock is not a problem"));
     }
 
     @Override
@@ -75,7 +77,7 @@ final class ProvenanceCommand implements Command {
         switch (args.get(0)) {
             case "show" -> show(target, line.hasOption("root") ? Path.of(line.getOptionValue("root")) : null);
             case "verify" -> {
-                int problems = verify(target);
+                int problems = verify(target, line.getOptionValue("run"));
                 if (problems > 0) {
                     throw new VerificationFailed(problems + " problem(s) in " + target);
                 }
@@ -95,7 +97,7 @@ final class ProvenanceCommand implements Command {
 
     // ---- study.json (written by the pipeline; a tiny reader for its flat parts)
 
-    record Study(Path dir, Map<String, String> files, List<Map<String, String>> points, String text) {
+    record Study(Path dir, Map<String, String> files, List<Map<String, String>> points, Set<String> kept, String text) {
     }
 
     static Study study(Path dir) throws BadInputException, IOException {
@@ -127,7 +129,15 @@ final class ProvenanceCommand implements Command {
                 points.add(point);
             }
         }
-        return new Study(dir, files, points, text);
+        Set<String> kept = new HashSet<>();
+        Matcher k = Pattern.compile("\"kept\"\\s*:\\s*\\{([^}]*)}").matcher(text);
+        if (k.find()) {
+            Matcher key = Pattern.compile("\"([^\"]+)\"\\s*:").matcher(k.group(1));
+            while (key.find()) {
+                kept.add(key.group(1));
+            }
+        }
+        return new Study(dir, files, points, kept, text);
     }
 
     // ---- show
@@ -197,6 +207,11 @@ final class ProvenanceCommand implements Command {
     static final Set<String> OWN_UNLISTED = Set.of("study.json", "ro-crate-metadata.json", JOURNAL);
 
     static int verify(Path given) throws Exception {
+        return verify(given, null);
+    }
+
+    /** @param session the Nextflow session of the run that holds the folder and asks, or null */
+    static int verify(Path given, String session) throws Exception {
         // a results folder reached through a symbolic link: walk the folder, not the link
         Path dir = Files.isDirectory(given) ? given.toRealPath() : given;
         Study study = study(dir);
@@ -221,7 +236,8 @@ final class ProvenanceCommand implements Command {
                 problems++;
                 continue;
             }
-            if (e.getKey().endsWith(".h5")) {
+            // a failed point's files kept from an earlier run: their inputs may have been replaced since
+            if (e.getKey().endsWith(".h5") && !study.kept().contains(e.getKey())) {
                 FileProvenance p = FileProvenance.read(f);
                 for (Map.Entry<String, String> in : p.inputs().entrySet()) {
                     if (!hashes.contains(in.getValue()) && !in.getKey().startsWith("disorder_")) {
@@ -238,6 +254,9 @@ final class ProvenanceCommand implements Command {
             for (Path f : walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String rel = dir.relativize(f).toString().replace('\\', '/');
                 if (OWN_UNLISTED.contains(rel) || rel.startsWith(PIPELINE_INFO) || study.files().containsKey(rel)) {
+                    continue;
+                }
+                if (rel.equals(LOCK) && session != null && lockHolder(f).contains("session=" + session + " ")) {
                     continue;
                 }
                 if (rel.equals(LOCK)) {
@@ -264,15 +283,20 @@ final class ProvenanceCommand implements Command {
             System.out.println("MISSING  ro-crate-metadata.json: study.json cannot be checked against the hash it records");
             return 1;
         }
+        // the File entity of study.json (other objects only refer to it by its @id)
         Matcher entry = Pattern.compile("\\{[^{}]*\"@id\"\\s*:\\s*\"study\\.json\"[^{}]*}").matcher(Args.text(crate, "RO-Crate"));
-        Matcher sha = entry.find() ? Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entry.group()) : null;
-        if (sha == null || !sha.find()) {
+        String recorded = null;
+        while (recorded == null && entry.find()) {
+            Matcher sha = Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entry.group());
+            recorded = sha.find() ? sha.group(1) : null;
+        }
+        if (recorded == null) {
             System.out.println("MODIFIED ro-crate-metadata.json: it records no sha256 of study.json");
             return 1;
         }
         String actual = H5.sha256(dir.resolve("study.json"));
-        if (!actual.equals(sha.group(1))) {
-            System.out.println("MODIFIED study.json (sha256 recorded in ro-crate-metadata.json " + sha.group(1).substring(0, 16)
+        if (!actual.equals(recorded)) {
+            System.out.println("MODIFIED study.json (sha256 recorded in ro-crate-metadata.json " + recorded.substring(0, 16)
                     + "..., now " + actual.substring(0, 16) + "...)");
             return 1;
         }

@@ -163,7 +163,9 @@ class EnvironmentTest {
         SpectraChunk s = SpectraFile.read(dir.resolve("s.h5"));
         s.eigenvalues()[1][0] = -1e-3;
         s.negativeModes()[1] = 1;
-        Provenance prov = new Provenance("test", "0", "none", "", "", "", java.util.Map.of(), "", "");
+        // it names the minima it was computed from by their SHA-256, as diagonalize records them
+        Provenance prov = new Provenance("test", "0", "none", "", "", "",
+                java.util.Map.of("m.h5", org.khgps.io.H5.sha256(dir.resolve("m.h5"))), "", "");
         SpectraFile.write(s, dir.resolve("saddle.h5"), prov);
         CliTest.Run run = CliTest.khgps("histogram", "--out", p("dos.h5"), p("m.h5"), p("saddle.h5"));
         assertEquals(0, run.code(), run.err());

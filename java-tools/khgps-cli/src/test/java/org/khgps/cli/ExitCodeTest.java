@@ -145,6 +145,8 @@ class ExitCodeTest {
         Files.writeString(results.resolve("summary.csv"), "point_id,N\nabc,8\n");
         Files.writeString(results.resolve("study.json"), "{\n  \"points\": [],\n  \"files\": {\n    \"summary.csv\": \""
                 + H5.sha256(results.resolve("summary.csv")) + "\"\n  }\n}\n");
+        Files.writeString(results.resolve("ro-crate-metadata.json"), "{\"@graph\": [{\"@id\": \"study.json\", \"sha256\": \""
+                + H5.sha256(results.resolve("study.json")) + "\"}]}\n");
         assertEquals(0, CliTest.khgps("provenance", "verify", results.toString()).code());
 
         Files.writeString(results.resolve("summary.csv"), "point_id,N\nabc,9\n");

@@ -52,6 +52,19 @@ public final class Minimizer {
         }
     }
 
+    /**
+     * The least max|grad H| double precision lets the minimizer reach at a point: machine epsilon
+     * times the largest force, h + kappa0 X + X^3/6 + J X sqrt(N), at the typical largest |x_i|,
+     * X = max((6h)^(1/3), sqrt(20 J)). Measured at N = 1000 (kappa0 = 1, h = 0.01): the floor reached
+     * is 4-10 times below it, at J = 0.1, 1, 100, 1e4 (docs/numerics.md). A tolerance below it
+     * cannot be met: the pipeline and minimize refuse it. lib/KhgpsParams.groovy copies it.
+     */
+    public static double gradientFloor(StudyPoint p) {
+        double x = Math.max(Math.cbrt(6 * p.h()), Math.sqrt(20 * p.J()));
+        double force = p.h() + p.kappa0() * x + x * x * x / 6 + p.J() * x * Math.sqrt(p.N());
+        return Math.ulp(1.0) * force;
+    }
+
     /** The end point, whether it met the tolerance, and what it cost. */
     public record Result(double[] x, double energy, double maxGradient, int iterations,
                          long products, boolean converged) {

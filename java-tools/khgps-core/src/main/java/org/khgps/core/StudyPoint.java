@@ -22,6 +22,13 @@ public record StudyPoint(int N, double h, double J, double kappa0, String disord
     public static final String INDEPENDENT = "independent";
     public static final String COMMON = "common";
 
+    /**
+     * Largest h, J and kappa0 (A = 1, x_0 = 1): beyond it the quartic energy N x^4/24, the forces
+     * and the Hessian's Frobenius norm of N up to 16383 leave double precision's range, and no
+     * tolerance the minimizer can meet is useful. lib/KhgpsParams.groovy and nextflow_schema.json copy it.
+     */
+    public static final double MAX_SCALE = 1e6;
+
     public StudyPoint(int N, double h, double J, double kappa0) {
         this(N, h, J, kappa0, INDEPENDENT);
     }
@@ -48,6 +55,16 @@ public record StudyPoint(int N, double h, double J, double kappa0, String disord
         }
         if (kappa0 <= 0) {
             throw new IllegalArgumentException("kappa0 must be > 0, got " + kappa0);
+        }
+        requireAtMostMaxScale("h", h);
+        requireAtMostMaxScale("J", J);
+        requireAtMostMaxScale("kappa0", kappa0);
+    }
+
+    private static void requireAtMostMaxScale(String name, double value) {
+        if (value > MAX_SCALE) {
+            throw new IllegalArgumentException(name + " must be <= " + MAX_SCALE
+                    + " (beyond it the energy and forces leave double precision's range), got " + value);
         }
     }
 
