@@ -6,7 +6,8 @@ import java.security.MessageDigest
  * Nextflow loads this class from lib/; the Spock tests compile it too. The point id is the
  * first 12 hex digits of the SHA-256 of the canonical JSON of (J, N, h, kappa0), built exactly
  * as org.khgps.core.StudyPoint#canonicalJson does (keys in ASCII order, Java's Double.toString);
- * with --disorder common also "disorder":"common" (so independent ids never change).
+ * with --disorder common also "disorder":"common", and with a protocol other than zero
+ * "protocol":"flip" (so the ids of earlier studies never change).
  */
 class KhgpsParams {
 
@@ -133,19 +134,23 @@ class KhgpsParams {
         long seed = integer('seed', params.seed, Long.MIN_VALUE, 'an integer')
         long chunk = integer('chunk_size', params.chunk_size, 0, 'an integer >= 1, or 0 for automatic')
         String disorder = disorderMode(params.disorder)
-        def tuples = params.points ? pointsFile(params.points.toString(), baseDir) : product(params)
+        def tuples = params.points ? pointsFile(params.points.toString(), baseDir, params.protocol) : product(params)
         def out = tuples.collect { t ->
             def (n, h, j, k) = t
             // a points file may give a point its own number of realizations (column realizations)
             long r = t.size() > 4 && t[4] != null ? t[4] as long : realizations
-            // the mode is in the meta map (and so in every task's hash) only when common
-            [id: pointId(n, h, j, k, disorder), N: n, h: h, J: j, kappa0: k, seed: seed,
+            String protocol = t.size() > 5 ? t[5] : 'zero'
+            // the mode and the protocol are in the meta map (and so in every task's hash) only when
+            // not the default, so the ids and cached tasks of earlier studies stay as they were
+            [id: pointId(n, h, j, k, disorder, protocol), N: n, h: h, J: j, kappa0: k, seed: seed,
              realizations: r, chunk_size: chunk ?: autoChunkSize(n)] +
-                (disorder == 'common' ? [disorder: 'common'] : [:])
+                (disorder == 'common' ? [disorder: 'common'] : [:]) +
+                (protocol != 'zero' ? [protocol: protocol] : [:])
         }
         out.each { p -> checkStationaryStart(p) }
         def ids = out*.id
-        def repeated = out.findAll { p -> ids.count(p.id) > 1 }.collect { "N=${it.N} h=${it.h} J=${it.J} kappa0=${it.kappa0}" }.unique()
+        def repeated = out.findAll { p -> ids.count(p.id) > 1 }
+            .collect { "N=${it.N} h=${it.h} J=${it.J} kappa0=${it.kappa0}${it.protocol ? " protocol=${it.protocol}" : ''}" }.unique()
         if (repeated) {
             throw new IllegalArgumentException("--points lists ${repeated.join('; ')} more than once")
         }
@@ -160,7 +165,8 @@ class KhgpsParams {
      * With J = 0, x = 0 is the minimum (kappa_i >= 0) and h = 0 is allowed.
      */
     static void checkStationaryStart(Map p) {
-        if (p.h == 0 && p.J > 0) {
+        // --protocol random starts elsewhere
+        if (p.h == 0 && p.J > 0 && p.protocol != 'random') {
             throw new IllegalArgumentException("--h 0 with --J ${p.J} (point N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}) cannot work: "
                 + "the minimizer starts at x = 0, where the gradient of H is -h = 0, so it would stop at once at a saddle "
                 + "(the Hessian has negative eigenvalues for J > 0) and no realization would reach a minimum; "
@@ -172,18 +178,35 @@ class KhgpsParams {
     static final String J_RULE = H_RULE
     static final String KAPPA0_RULE = "a number > 0 and <= ${(long) MAX_SCALE}"
 
-    /** The Cartesian product of --N, --h, --J and --kappa0. */
+    /** The protocols (org.khgps.core.Protocol; a copy, guarded by OneSourceTest). */
+    static final List<String> PROTOCOLS = ['zero', 'random', 'flip', 'best_random'].asImmutable()
+
+    /** --protocol: one protocol or a comma-separated list of them (default zero). */
+    static List<String> protocols(Object value) {
+        def list = items('protocol', value == null ? 'zero' : value)
+        def unknown = list.findAll { !(it in PROTOCOLS) }
+        if (unknown) {
+            throw new IllegalArgumentException("--protocol must be one of ${PROTOCOLS.join(', ')}, or a comma-separated list "
+                + "of them, got '${unknown.join(',')}'")
+        }
+        return list
+    }
+
+    /** The Cartesian product of --N, --h, --J, --kappa0 and --protocol. */
     static List<List> product(Map params) {
         def ns = sizes(params.N)
         def hs = numbers('h', params.h, H_RULE) { it >= 0 && it <= MAX_SCALE }
         def js = numbers('J', params.J, J_RULE) { it >= 0 && it <= MAX_SCALE }
         def ks = numbers('kappa0', params.kappa0, KAPPA0_RULE) { it > 0 && it <= MAX_SCALE }
+        def ps = protocols(params.protocol)
         def out = []
         for (n in ns) {
             for (h in hs) {
                 for (j in js) {
                     for (k in ks) {
-                        out << [n, h, j, k]
+                        for (p in ps) {
+                            out << [n, h, j, k, null, p]
+                        }
                     }
                 }
             }
@@ -197,7 +220,7 @@ class KhgpsParams {
      * a point its own number of realizations (an empty cell: --realizations). A relative path is taken from the
      * launch directory, then from the pipeline's directory (so assets/... works from anywhere).
      */
-    static List<List> pointsFile(String path, File baseDir) {
+    static List<List> pointsFile(String path, File baseDir, Object protocol = null) {
         def file = new File(path)
         if (!file.isAbsolute() && !file.exists() && baseDir != null) {
             file = new File(baseDir, path)
@@ -230,14 +253,20 @@ class KhgpsParams {
             try {
                 def r = 'realizations' in header && cell('realizations') ?
                         integer('realizations', cell('realizations'), 1, 'an integer >= 1') : null
-                [sizes(cell('N'))[0],
-                 numbers('h', cell('h'), H_RULE) { it >= 0 && it <= MAX_SCALE }[0],
-                 numbers('J', cell('J'), J_RULE) { it >= 0 && it <= MAX_SCALE }[0],
-                 numbers('kappa0', cell('kappa0'), KAPPA0_RULE) { it > 0 && it <= MAX_SCALE }[0], r]
+                // an optional column protocol (one per row); without it, every protocol of --protocol
+                def ps = 'protocol' in header && cell('protocol') ? protocols(cell('protocol')) : protocols(protocol)
+                if (ps.size() > 1 && 'protocol' in header && cell('protocol')) {
+                    throw new IllegalArgumentException("--protocol takes one value per row, got '${cell('protocol')}'")
+                }
+                def point = [sizes(cell('N'))[0],
+                             numbers('h', cell('h'), H_RULE) { it >= 0 && it <= MAX_SCALE }[0],
+                             numbers('J', cell('J'), J_RULE) { it >= 0 && it <= MAX_SCALE }[0],
+                             numbers('kappa0', cell('kappa0'), KAPPA0_RULE) { it > 0 && it <= MAX_SCALE }[0], r]
+                ps.collect { p -> point + [p] }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--points: ${where}: ${e.message}")
             }
-        }
+        }.collectMany { it }
     }
 
     /** --disorder: independent (default; also when unset) or common. */
@@ -249,13 +278,14 @@ class KhgpsParams {
         return mode
     }
 
-    static String canonicalJson(int n, double h, double j, double kappa0, String disorder = 'independent') {
+    static String canonicalJson(int n, double h, double j, double kappa0, String disorder = 'independent', String protocol = 'zero') {
         def mode = disorder == 'common' ? ',"disorder":"common"' : ''
-        return "{\"J\":${Double.toString(j)},\"N\":${n}${mode},\"h\":${Double.toString(h)},\"kappa0\":${Double.toString(kappa0)}}"
+        def how = protocol == 'zero' ? '' : ",\"protocol\":\"${protocol}\""
+        return "{\"J\":${Double.toString(j)},\"N\":${n}${mode},\"h\":${Double.toString(h)},\"kappa0\":${Double.toString(kappa0)}${how}}"
     }
 
-    static String pointId(int n, double h, double j, double kappa0, String disorder = 'independent') {
-        def digest = MessageDigest.getInstance('SHA-256').digest(canonicalJson(n, h, j, kappa0, disorder).getBytes('UTF-8'))
+    static String pointId(int n, double h, double j, double kappa0, String disorder = 'independent', String protocol = 'zero') {
+        def digest = MessageDigest.getInstance('SHA-256').digest(canonicalJson(n, h, j, kappa0, disorder, protocol).getBytes('UTF-8'))
         return digest[0..5].collect { String.format('%02x', it & 0xff) }.join()
     }
 
@@ -430,14 +460,14 @@ class KhgpsParams {
      * Refuses --spectrum lowest with one mode per realization: the pooled spectrum is complete only below
      * the smallest lambda_K of all realizations (PointDos), and with K = 1 no mode lies below it.
      */
-    static void checkModes(List<Map> points, String spectrum, long modes) {
+    static void checkModes(List<Map> points, String spectrum, long requested) {
         if (spectrum != 'lowest') {
             return
         }
-        def few = points.find { modes(it.N as int, modes) < 2 }
+        def few = points.find { modes(it.N as int, requested) < 2 }
         if (few) {
-            throw new IllegalArgumentException("--spectrum lowest with ${modes(few.N as int, modes)} mode per realization "
-                + "(${modes > 0 ? "--modes ${modes}" : "2% of N = ${few.N}"}) cannot work: the pooled spectrum is complete only below "
+            throw new IllegalArgumentException("--spectrum lowest with ${modes(few.N as int, requested)} mode per realization "
+                + "(${requested > 0 ? "--modes ${requested}" : "2% of N = ${few.N}"}) cannot work: the pooled spectrum is complete only below "
                 + "the smallest lambda_K of all realizations, and with K = 1 no mode lies below it; give --modes >= 2")
         }
     }

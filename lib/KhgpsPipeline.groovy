@@ -77,7 +77,7 @@ class KhgpsPipeline {
         def each = counts.size() == 1 ? "${counts[0]}" : "${counts[0]}-${counts[-1]}"
         log.info "khgps-nf ${workflow.manifest.version}: ${points.size()} study points x ${each} realizations -> ${params.outdir}"
         points.each { p ->
-            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''} (chunks of ${p.chunk_size})"
+            log.info "  point ${p.id}: N=${p.N} h=${p.h} J=${p.J} kappa0=${p.kappa0}${p.disorder ? ' disorder=common' : ''}${p.protocol ? " protocol=${p.protocol}" : ''} (chunks of ${p.chunk_size})"
         }
         def run = new KhgpsRun(points, lock, dir)
         // at the end, done or failed; the handler holds the run and the parameters as values (in main.nf's

@@ -125,7 +125,7 @@ KHGPS_VERSIONS_EOF"""
             complete        : workflow.complete?.toString(),
             params          : new groovy.json.JsonSlurper().parseText(KhgpsPipeline.paramsJson(params)),
             disorder        : KhgpsParams.disorderMode(params.disorder),
-            points          : run.points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent']) },
+            points          : run.points.collect { p -> new TreeMap(p.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'realizations', 'chunk_size']) + [disorder: p.disorder ?: 'independent', protocol: p.protocol ?: 'zero']) },
             files           : files,
             // point id -> why it failed (--failed_points report); empty when every point is ok
             failed_points   : new TreeMap(run.failed),

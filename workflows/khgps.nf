@@ -25,7 +25,7 @@ workflow KHGPS {
     def n_chunks = points.collectEntries { [(it.id): KhgpsParams.chunks(it.realizations, it.chunk_size).size()] }
     chunks = Channel.fromList(points).flatMap { point ->
         KhgpsParams.chunks(point.realizations, point.chunk_size).collect { c ->
-            point.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'disorder']) + [first: c.first, count: c.count, last: c.last]
+            point.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'disorder', 'protocol']) + [first: c.first, count: c.count, last: c.last]
         }
     }
     SAMPLE(chunks, code.sample)

@@ -48,5 +48,27 @@ with open('${damaged}', 'r+b') as f:
         resumed.exitCode == 0
         resumed.count('Submitted process > KHGPS:DIAGONALIZE') == 1
         ResultsFolderTest.verify(launch.resolve('results')).exitCode == 0
+
+        when: 'a minima file in work/ cut to 0 bytes, then a -resume that reruns diagonalize on it'
+        def results = launch.resolve('results')
+        def published = ResultsFolderTest.hashes(results)
+        def minima = Files.walk(launch.resolve('work')).withCloseable { s ->
+            s.filter { it.fileName.toString() == 'minima_000000-000003.h5' && !Files.isSymbolicLink(it) }.findFirst().get()
+        }
+        Files.write(minima, new byte[0])
+        def emptied = Nextflow.run(launch, study + ['-resume', '--bins', '30', '--solver', 'ejml'])
+
+        then: 'the run stops (exit 5 in the task: not the fault of the point) naming the recovery, and loses no published file'
+        emptied.exitCode != 0
+        emptied.output.contains('minima_000000-000003.h5 is not a readable HDF5 file: it is empty (0 bytes)')
+        emptied.output.contains("rm -r ${minima.parent.toRealPath()}")
+        emptied.output.contains('exit status (5)')
+        // (the other chunk's spectra, diagonalized again with ejml, were published before the run stopped)
+        def after = ResultsFolderTest.hashes(results)
+        after.keySet().containsAll(published.keySet())
+        ['dos.h5', 'fit.h5', 'fit.json', 'theory.h5'].every { name ->
+            def key = published.keySet().find { it.endsWith("/${name}") }
+            key != null && after[key] == published[key]
+        }
     }
 }

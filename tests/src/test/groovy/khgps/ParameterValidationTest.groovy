@@ -19,13 +19,15 @@ class ParameterValidationTest extends Specification {
         result.output.contains(MESSAGE)
         result.count('Submitted process') == 0
         !dir.resolve('work').toFile().list()?.any { it ==~ /[0-9a-f]{2}/ }
+        // nothing left behind: not even the trace file Nextflow opens before the pipeline checks its parameters
+        !dir.resolve('results').toFile().exists()
 
         where:
         PARAM          | VALUE       || MESSAGE
-        'kappa0'       | '-1'        || '--kappa0 must be a number > 0, got -1'
+        'kappa0'       | '-1'        || '--kappa0 must be a number > 0 and <= 1000000, got -1'
         'N'            | '1'         || '--N must be an integer >= 2, got 1'
-        'J'            | '0.1,abc'   || "--J must be a number (a number >= 0), got 'abc'"
-        'h'            | '-0.01'     || '--h must be a number >= 0, got -0.01'
+        'J'            | '0.1,abc'   || "--J must be a number (a number >= 0 and <= 1000000), got 'abc'"
+        'h'            | '-0.01'     || '--h must be a number >= 0 and <= 1000000, got -0.01'
         'realizations' | '0'         || '--realizations must be an integer >= 1, got 0'
         'J'            | '0.1,0.1'   || '--J lists 0.1 more than once'
         'h'            | 'NaN'       || "--h must be a finite number"
@@ -50,6 +52,9 @@ class ParameterValidationTest extends Specification {
         'failed_points' | 'maybe'    || "--failed_points must be report or fail, got 'maybe'"
         'max_core_hours' | '0'       || '--max_core_hours must be a number > 0, got 0'
         'realizations' | '1000000000' || 'to run it anyway raise the limit, e.g. --max_core_hours'
+        // issue 27: settings that ran the whole simulation and failed afterwards
+        'J'            | '1e300'     || '--J must be a number >= 0 and <= 1000000, got 1e300'
+        'tolerance'    | '1e-300'    || '--tolerance 1.0E-300 cannot be met at the point N=256 h=0.01 J=0.2 kappa0=1.0: double precision stops max|grad H| near'
     }
 
     def 'should refuse a fraction window the histogram cannot serve, naming --tail_fraction'() {
@@ -64,18 +69,24 @@ class ParameterValidationTest extends Specification {
         run.count('Submitted process') == 0
     }
 
-    def 'should refuse a points file with a repeated column'() {
+    def 'should refuse a points file with a repeated column or a value no column names'() {
         given:
         def dir = Nextflow.tempDir('repeatedcolumn')
         dir.resolve('points.csv').text = 'N,h,J,kappa0,J\n256,0.01,0.1,1,0.2\n'
+        dir.resolve('extra.csv').text = 'N,h,J,kappa0\n256,0.01,0.1,1,500\n'
 
         when:
         def run = Nextflow.run(dir, ['-profile', 'test', '--points', 'points.csv'])
+        def extra = Nextflow.run(dir, ['-profile', 'test', '--points', 'extra.csv'])
 
         then:
         run.exitCode != 0
         run.output.contains('points.csv has the column(s) J more than once (header: N,h,J,kappa0,J)')
         run.count('Submitted process') == 0
+        extra.exitCode != 0
+        extra.output.contains("--points: extra.csv line 2 has 5 values but the header names 4 columns (N,h,J,kappa0): label every "
+                + "column, or remove the extra value in '256,0.01,0.1,1,500'")
+        extra.count('Submitted process') == 0
     }
 
     def 'should print the plan before the first task and refuse one above --max_core_hours, saying how to go on'() {
@@ -94,9 +105,11 @@ class ParameterValidationTest extends Specification {
         huge.count('Submitted process') == 0
     }
 
-    def 'should reject more lowest modes than N and more saved vectors than modes'() {
+    def 'should reject more lowest modes than N, one mode, and more saved vectors than modes'() {
         when:
         def many = Nextflow.run(Nextflow.tempDir('badmodes'), ['-profile', 'test', '--spectrum', 'lowest', '--modes', '300'])
+        def one = Nextflow.run(Nextflow.tempDir('onemode'), ['-profile', 'test', '--spectrum', 'lowest', '--modes', '1',
+                                                            '--realizations', '40'])
         def vectors = Nextflow.run(Nextflow.tempDir('badvectors'), ['-profile', 'test', '--spectrum', 'lowest',
                                                                    '--save_vectors', '7'])
 
@@ -104,6 +117,10 @@ class ParameterValidationTest extends Specification {
         many.exitCode != 0
         many.output.contains('--modes must be <= N, got 300 for the point with N = 256')
         many.count('Submitted process') == 0
+        one.exitCode != 0
+        one.output.contains('--spectrum lowest with 1 mode per realization (--modes 1) cannot work: the pooled spectrum is complete '
+                + 'only below the smallest lambda_K of all realizations')
+        one.count('Submitted process') == 0
         vectors.exitCode != 0
         vectors.output.contains('--save_vectors must be <= the modes per realization (6 at N = 256), got 7')
         vectors.count('Submitted process') == 0

@@ -29,11 +29,11 @@ class ResultsFolderTest extends Specification {
         return ProvenanceTest.tool(results.parent, ['verify', results.toString()])
     }
 
-    /** Every file under the results folder but the run logs, relative to it. */
+    /** Every file under the results folder but the run logs and the journal of an unfinished run, relative to it. */
     static Set<String> files(Path results) {
         Files.walk(results).withCloseable { s ->
             s.filter { !Files.isDirectory(it) }.map { results.relativize(it).toString() }
-                .filter { !it.startsWith('pipeline_info/') }.toList() as Set
+                .filter { !it.startsWith('pipeline_info/') && it != KhgpsOutdir.JOURNAL }.toList() as Set
         }
     }
 
@@ -41,36 +41,189 @@ class ResultsFolderTest extends Specification {
         fields.collect { k, v -> "${k}=${v}" }.join('\n') + '\n'
     }
 
-    def 'should leave exactly the current study after -resume with another chunk size and fewer points'() {
-        given: 'the test study (2 points, chunks of 4) in the results folder, a stray plot and links pointing out of it'
+    /** Every file under the results folder but the run logs, with its SHA-256. */
+    static Map<String, String> hashes(Path results) {
+        files(results).collectEntries { [(it): KhgpsOutdir.sha256(results.resolve(it))] }
+    }
+
+    /** h5py: "<attribute> <value>" of every stage file under points/, one line each (sorted). */
+    static List<String> attribute(Path results, String name) {
+        Nextflow.python(results, """
+import h5py, glob
+for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
+    print(f, h5py.File(f, 'r').attrs['${name}'])
+""").readLines()
+    }
+
+    def 'should replace a study with fewer points only when told, removing only what the pipeline published'() {
+        given: 'the test study (2 points, chunks of 4) in the results folder, a plot of the user and links pointing out of it'
         def launch = copyOfReference('restudy')
         def results = launch.resolve('results')
         def dropped = '08e4db4a7e79'   // J = 0.05: not in the next study
         def kept = 'a8e102d754d7'      // J = 0.2
         assert Files.isDirectory(results.resolve("points/${dropped}"))
-        Files.write(results.resolve('plots/stale.png'), [1, 2, 3] as byte[])
+        Files.write(results.resolve('plots/fig1_final.pdf'), [1, 2, 3] as byte[])
         def outside = Nextflow.tempDir('outside')
         def precious = Files.writeString(outside.resolve('precious.h5'), 'keep me')
         Files.createSymbolicLink(results.resolve("points/${kept}/minima/linked.h5"), precious)
         Files.createSymbolicLink(results.resolve("points/${kept}/linked-folder"), outside)
+        def args = ['-profile', 'test', '-resume', '--J', '0.2', '--chunk_size', '8']
 
-        when: 'the same folder gets one point in chunks of 8'
-        def run = Nextflow.run(launch, ['-profile', 'test', '-resume', '--J', '0.2', '--chunk_size', '8'])
+        when: 'the same folder gets one point in chunks of 8, first without --replace_study'
+        def refused = Nextflow.run(launch, args)
+        def run = Nextflow.run(launch, args + ['--replace_study'])
         def study = new JsonSlurper().parse(results.resolve('study.json').toFile())
 
-        then: 'the run says what it removed, and the folder is the new study and nothing else'
+        then: 'refused at first, naming the flag; then the run names what it removed and the folder is the new study'
+        refused.exitCode != 0
+        refused.output.contains("holds another study: 1 point(s) this run does not have (${dropped})")
+        refused.output.contains('Give --replace_study to replace it')
+        refused.count('Submitted process') == 0
         run.exitCode == 0
         run.output.contains('khgps-nf: removed ')
-        verify(results).exitCode == 0
-        files(results) == (study.files.keySet() + ['study.json', 'ro-crate-metadata.json']) as Set
+        run.output.contains("verify: ${results}: ")
         !Files.exists(results.resolve("points/${dropped}"))
-        results.resolve("points/${kept}/minima").toFile().list() as List == ['minima_000000-000007.h5']
         results.resolve("points/${kept}/spectra").toFile().list() as List == ['spectra_000000-000007.h5']
-        !Files.exists(results.resolve('plots/stale.png'))
+        (results.resolve("points/${kept}/minima").toFile().list() as List).sort() == ['linked.h5', 'minima_000000-000007.h5']
 
-        and: 'links were removed, never followed'
+        and: 'what the user put there is left alone, named in a warning, and verify reports it'
+        run.output.contains('file(s) this pipeline did not publish: ')
+        run.output.contains('plots/fig1_final.pdf')
+        Files.exists(results.resolve('plots/fig1_final.pdf'))
+        Files.isSymbolicLink(results.resolve("points/${kept}/minima/linked.h5"))
         Files.readString(precious) == 'keep me'
         outside.toFile().list() as List == ['precious.h5']
+        files(results) - (study.files.keySet() + ['study.json', 'ro-crate-metadata.json']) ==
+                ['plots/fig1_final.pdf', "points/${kept}/minima/linked.h5".toString()] as Set
+        Files.isSymbolicLink(results.resolve("points/${kept}/linked-folder"))
+        verify(results).output.contains('UNKNOWN  plots/fig1_final.pdf is not recorded in study.json')
+    }
+
+    def 'should hold study A again after A -> B -> A with -resume, and publish again what was lost'() {
+        given: 'the test study (A: 40 bins) copied'
+        def launch = copyOfReference('aba')
+        def results = launch.resolve('results')
+        def before = hashes(results)
+
+        when: 'B with 30 bins, a plot deleted by hand, then A again from the cache'
+        def b = Nextflow.run(launch, ['-profile', 'test', '-resume', '--bins', '30'])
+        Files.delete(results.resolve('plots/dos_all.png'))
+        def a = Nextflow.run(launch, ['-profile', 'test', '-resume'])
+        def study = new JsonSlurper().parse(results.resolve('study.json').toFile())
+
+        then: 'every task of A is cached, and every published file is that of A again, bit for bit'
+        b.exitCode == 0
+        a.exitCode == 0
+        a.count('Submitted process') == 0
+        a.output.contains('khgps-nf: published ')
+        a.output.contains("verify: ${results}: ${study.files.size()} files checked, all match")
+        study.params.bins == 40
+        hashes(results).findAll { k, v -> k != 'study.json' && k != 'ro-crate-metadata.json' && !k.startsWith('workflow/') } ==
+                before.findAll { k, v -> k != 'study.json' && k != 'ro-crate-metadata.json' && !k.startsWith('workflow/') }
+        verify(results).exitCode == 0
+    }
+
+    def 'should hold study A again after A -> B -> A in realizations and in seed'() {
+        given:
+        def launch = copyOfReference('aba2')
+        def results = launch.resolve('results')
+        def before = hashes(results)
+
+        when: '8 -> 12 -> 8 realizations'
+        def more = Nextflow.run(launch, ['-profile', 'test', '-resume', '--realizations', '12'])
+        def back = Nextflow.run(launch, ['-profile', 'test', '-resume'])
+        def rows = results.resolve('summary.csv').readLines()
+
+        then:
+        more.exitCode == 0
+        back.exitCode == 0
+        back.count('Submitted process') == 0
+        rows.drop(1).every { it.split(',')[rows[0].split(',').toList().indexOf('realizations')] == '8' }
+        hashes(results).findAll { k, v -> k.startsWith('points/') } == before.findAll { k, v -> k.startsWith('points/') }
+
+        when: 'seed 42 -> 7 -> 42: another study, so only with --replace_study'
+        def refused = Nextflow.run(launch, ['-profile', 'test', '-resume', '--seed', '7'])
+        def other = Nextflow.run(launch, ['-profile', 'test', '-resume', '--seed', '7', '--replace_study'])
+        def seven = attribute(results, 'seed')
+        def again = Nextflow.run(launch, ['-profile', 'test', '-resume', '--replace_study'])
+
+        then: 'every data file is seed 42 again, as study.json says'
+        refused.exitCode != 0
+        refused.output.contains('holds another study: seed 42 (this run: 7)')
+        other.exitCode == 0
+        seven.every { it.endsWith(' 7') }
+        again.exitCode == 0
+        // only the report, whose parameters now say --replace_study
+        again.count('Submitted process') == again.count('Submitted process > KHGPS:REPORT')
+        attribute(results, 'seed').every { it.endsWith(' 42') }
+        new JsonSlurper().parse(results.resolve('study.json').toFile()).params.seed == 42
+        hashes(results).findAll { k, v -> k.startsWith('points/') } == before.findAll { k, v -> k.startsWith('points/') }
+        verify(results).exitCode == 0
+    }
+
+    def 'should refuse a folder the pipeline did not write, deleting nothing and leaving nothing'() {
+        given: 'a folder with a figure and notes of the user, no study.json'
+        def launch = Nextflow.tempDir('foreign')
+        def results = launch.resolve('results')
+        Files.createDirectories(results.resolve('plots'))
+        Files.createDirectories(results.resolve('points'))
+        Files.writeString(results.resolve('plots/fig1_final.pdf'), 'figure')
+        Files.writeString(results.resolve('points/README.txt'), 'notes')
+
+        when:
+        def run = Nextflow.run(launch, ['-profile', 'test', '-stub'])
+
+        then:
+        run.exitCode != 0
+        run.output.contains("--outdir ${results} is not empty and holds no study of this pipeline (no study.json): it holds plots, points.")
+        run.count('Submitted process') == 0
+        files(results) == ['plots/fig1_final.pdf', 'points/README.txt'] as Set
+        !Files.exists(results.resolve('pipeline_info'))
+    }
+
+    def 'should keep the files a point had published when it fails in a later run'() {
+        given: 'the test study; then J = 0.2 fails its histogram (not every realization converges in 100 iterations)'
+        def launch = copyOfReference('keepfailed')
+        def results = launch.resolve('results')
+        def failedId = 'a8e102d754d7'
+        def own = ['dos.h5', 'fit.h5', 'fit.json', 'theory.h5'].collect { "points/${failedId}/${it}".toString() }
+        def before = hashes(results)
+
+        when:
+        def run = Nextflow.run(launch, ['-profile', 'test', '-resume', '--max_iterations', '100', '--failed_realizations', 'fail'])
+        def study = new JsonSlurper().parse(results.resolve('study.json').toFile())
+
+        then: 'the point is failed, and its earlier files are there, unchanged, listed as kept'
+        run.exitCode == 0
+        run.output.contains('khgps-nf: 1 of 2 study points failed')
+        run.output.contains("khgps-nf: kept 4 file(s) that earlier runs published for the point(s) that failed in this run (${failedId})")
+        study.failed_points.keySet() == [failedId] as Set
+        study.kept.keySet() == own as Set
+        own.every { hashes(results)[it] == before[it] && study.files[it] == before[it] }
+        verify(results).exitCode == 0
+    }
+
+    def 'should keep a point whose RS theory fails, with its simulation and the reason'() {
+        given: 'h = 0 and J = 0: x = 0 is the minimum, but the RS theory has chi = <1/kappa> = infinity'
+        def launch = Nextflow.tempDir('theoryfails')
+
+        when:
+        def run = Nextflow.run(launch, ['-profile', 'test', '--h', '0', '--J', '0'])
+        def results = launch.resolve('results')
+        def study = new JsonSlurper().parse(results.resolve('study.json').toFile())
+        def rows = results.resolve('summary.csv').readLines()
+        def header = rows[0].split(',') as List
+        def row = rows[1].split(',', header.size()) as List
+
+        then:
+        run.exitCode == 0
+        run.output.contains('khgps-nf: the RS theory failed for 1 study point(s)')
+        study.failed_points.isEmpty()
+        study.theory_failed.size() == 1
+        row[header.indexOf('status')] == 'ok'
+        row[header.indexOf('x2')] != 'nan'
+        row[header.indexOf('chi_rs')] == 'nan'
+        verify(results).exitCode == 0
     }
 
     def 'should refuse a run into a results folder another live run holds, naming that run'() {

@@ -7,6 +7,8 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.Lanes;
 import org.khgps.core.Minimizer;
 import org.khgps.core.NativeLinalg;
+import org.khgps.core.Protocol;
+import org.khgps.core.Relaxation;
 import org.khgps.core.stage.DisorderChunk;
 import org.khgps.core.stage.MinimaChunk;
 import org.khgps.io.BadInputException;
@@ -41,6 +43,12 @@ final class MinimizeCommand implements Command {
                         + "(default " + Minimizer.Settings.DEFAULT_PRECONDITION_BELOW + ")"))
                 .addOption(Args.optional("products", "name", "couplings-times-x products: native (OpenBLAS dsymv) or java "
                         + "(default native when it loads)"))
+                .addOption(Args.optional("protocol", "name", "zero (default: CG from x = 0), random (CG from x_i ~ U[-1, 1] "
+                        + "drawn from the realization's seed), flip (then metastable oscillators moved into their other "
+                        + "cavity well while H decreases), best_random (flip's control: the lowest of 8 CG minima from random "
+                        + "starts); docs/analysis.md"))
+                .addOption(Args.optional("max-rounds", "int", "flip: most classify-and-move rounds per "
+                        + "realization (default " + Relaxation.DEFAULT_MAX_ROUNDS + "); a realization that hits it says so"))
                 .addOption(Args.threadsOption());
     }
 
@@ -54,6 +62,13 @@ final class MinimizeCommand implements Command {
                 Minimizer.Settings.DEFAULT_REFRESH_EVERY,
                 Args.number(line, "precondition-below", Minimizer.Settings.DEFAULT_PRECONDITION_BELOW));
         int threads = Args.threads(line);
+        Protocol protocol;
+        try {
+            protocol = Protocol.of(Args.text(line, "protocol", Protocol.ZERO.id()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--" + e.getMessage());
+        }
+        int maxRounds = (int) Args.integer(line, "max-rounds", (long) Relaxation.DEFAULT_MAX_ROUNDS, 1);
         String products = Args.text(line, "products", NativeLinalg.available() ? "native" : "java");
         if (!products.equals("native") && !products.equals("java")) {
             throw new IllegalArgumentException("--products must be native or java, got '" + products + "'");
@@ -72,7 +87,11 @@ final class MinimizeCommand implements Command {
         }
         Lanes lanes = NotEnoughMemory.lanes(n, threads, 0, products.equals("native"));
         System.err.println("minimize: " + disorder.size() + " realizations, N = " + n + ", " + lanes.describe());
-        MinimaChunk minima = MinimaChunk.minimize(disorder, settings, lanes, products.equals("native"), System.err::println);
+        if (protocol != Protocol.ZERO) {
+            System.err.println("minimize: protocol " + protocol.id() + (protocol.moves() ? ", at most " + maxRounds + " rounds" : ""));
+        }
+        MinimaChunk minima = MinimaChunk.minimize(disorder, settings, lanes, products.equals("native"), System.err::println,
+                protocol, maxRounds);
         MinimaFile.write(minima, out, invocation.provenance(List.of(in), lanes));
     }
 }

@@ -74,8 +74,17 @@ public final class Minimizer {
     }
 
     public static Result minimize(double[] kappa, double h, CouplingOperator couplings, Settings settings) {
+        return minimize(kappa, h, couplings, settings, null);
+    }
+
+    /**
+     * CG from {@code start} (null: x = 0, the paper's protocol); the start is not modified.
+     * The path from x = 0 is the same as before this overload existed, step for step.
+     */
+    public static Result minimize(double[] kappa, double h, CouplingOperator couplings, Settings settings,
+                                  double[] start) {
         int n = kappa.length;
-        double[] x = new double[n];
+        double[] x = start == null ? new double[n] : start.clone();
         double[] jx = new double[n];
         double[] g = new double[n];
         double[] gNew = new double[n];
@@ -86,6 +95,10 @@ public final class Minimizer {
         double[] zOther = null;
         boolean preconditioned = false;
         long products = 0;
+        if (start != null) {
+            couplings.multiply(x, jx);
+            products++;
+        }
 
         Hamiltonian.gradient(kappa, h, x, jx, g);
         double[] z = g;

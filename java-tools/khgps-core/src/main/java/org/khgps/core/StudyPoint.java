@@ -17,7 +17,7 @@ import java.security.NoSuchAlgorithmException;
  * mode enters the parameters (and the id) only when it is common, so ids of independent points
  * are those they always had.
  */
-public record StudyPoint(int N, double h, double J, double kappa0, String disorder) {
+public record StudyPoint(int N, double h, double J, double kappa0, String disorder, Protocol protocol) {
 
     public static final String INDEPENDENT = "independent";
     public static final String COMMON = "common";
@@ -33,11 +33,24 @@ public record StudyPoint(int N, double h, double J, double kappa0, String disord
         this(N, h, J, kappa0, INDEPENDENT);
     }
 
+    /** The paper's protocol, CG from x = 0 ({@link Protocol#ZERO}). */
+    public StudyPoint(int N, double h, double J, double kappa0, String disorder) {
+        this(N, h, J, kappa0, disorder, Protocol.ZERO);
+    }
+
+    /** The same point under another protocol (the same disorder, realization by realization). */
+    public StudyPoint withProtocol(Protocol p) {
+        return new StudyPoint(N, h, J, kappa0, disorder, p);
+    }
+
     public boolean commonDisorder() {
         return COMMON.equals(disorder);
     }
 
     public StudyPoint {
+        if (protocol == null) {
+            throw new IllegalArgumentException("protocol must be given");
+        }
         if (!INDEPENDENT.equals(disorder) && !COMMON.equals(disorder)) {
             throw new IllegalArgumentException("disorder must be independent or common, got " + disorder);
         }
@@ -76,12 +89,14 @@ public record StudyPoint(int N, double h, double J, double kappa0, String disord
 
     /**
      * Canonical JSON of the parameters: keys in ASCII order, doubles as Java's
-     * {@link Double#toString(double)}; "disorder":"common" only in common mode.
+     * {@link Double#toString(double)}; "disorder":"common" only in common mode, "protocol" only
+     * when it is not zero (so the ids of earlier studies never change).
      * lib/KhgpsParams.groovy builds the same string.
      */
     public String canonicalJson() {
         return "{\"J\":" + J + ",\"N\":" + N + (commonDisorder() ? ",\"disorder\":\"common\"" : "")
-                + ",\"h\":" + h + ",\"kappa0\":" + kappa0 + "}";
+                + ",\"h\":" + h + ",\"kappa0\":" + kappa0
+                + (protocol == Protocol.ZERO ? "" : ",\"protocol\":\"" + protocol.id() + "\"") + "}";
     }
 
     /** First 12 hex digits of the SHA-256 of {@link #canonicalJson()}. */

@@ -310,14 +310,15 @@ public final class TailFit {
     }
 
     /** One bootstrap draw: how often each realization is drawn when drawing as many with replacement. */
-    private static void resample(Xoshiro256 rng, int[] weight) {
+    static void resample(Xoshiro256 rng, int[] weight) {
         java.util.Arrays.fill(weight, 0);
         for (int r = 0; r < weight.length; r++) {
             weight[(int) (rng.nextDouble() * weight.length)]++;
         }
     }
 
-    private static double std(double[] v) {
+    /** Standard deviation of the finite values (NaN with fewer than two). */
+    static double std(double[] v) {
         double mean = 0;
         int n = 0;
         for (double x : v) {

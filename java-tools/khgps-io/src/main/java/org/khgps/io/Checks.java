@@ -22,6 +22,20 @@ public final class Checks {
         }
     }
 
+    /** The shape [rows, cols] of a dataset whose values may be NaN or negative (codes, distances). */
+    static void shape(Path path, String name, Object[] data, int rows, int cols) throws BadInputException {
+        if (data.length != rows) {
+            throw new BadInputException("dataset '" + name + "' of " + path + " has " + data.length
+                    + " rows, expected " + rows);
+        }
+        for (Object row : data) {
+            if (java.lang.reflect.Array.getLength(row) != cols) {
+                throw new BadInputException("dataset '" + name + "' of " + path + " has rows of length "
+                        + java.lang.reflect.Array.getLength(row) + ", expected " + cols);
+            }
+        }
+    }
+
     /** kappa_i = kappa0 u_i with u_i in [0, 1): anything outside [0, kappa0] was not made by sample. */
     static void kappa(Path path, double[][] kappa, double kappa0) throws BadInputException {
         for (int r = 0; r < kappa.length; r++) {

@@ -52,6 +52,32 @@ public final class DatasetDocs {
         doc("largest_weight_x", "x_0", "x_i at the minimum of the oscillator carrying each mode");
         doc("largest_weight_local_field", "A x_0^3", "local field h - sum_j J_ij x_j of the oscillator carrying each mode");
         doc("vectors", "1", "unit eigenvectors of the lowest modes, largest component positive");
+        // issue 28: what carries each mode (Cavity) and what the protocols did
+        doc("carrier_class", "1", "class of the carrier (largest psi_i^2) of each mode: 0 single, 1 tilted, 2 global, "
+                + "3 metastable, -1 not classified (full spectrum, or not a minimum)");
+        doc("carrier_a", STIFFNESS, "quadratic coefficient a_i = kappa_i - r_i of the carrier's cavity potential "
+                + "(r_i = M_ii - 1/(M^-1)_ii the per-site reaction)");
+        doc("carrier_cavity_field", "A x_0^3", "cavity field H_i = kappa_i x_i + x_i^3/6 - r_i x_i on the carrier");
+        doc("carrier_spinodal_distance", "A x_0^3", "H_sp(a_i) - |H_i| of the carrier: > 0 two wells, <= 0 tilted, NaN one well (a_i >= 0)");
+        doc("class_counts", "1", "oscillators of each class (single, tilted, global, metastable) per realization; -1 not classified");
+        doc("energy_before", "A x_0^4", "H at the CG minimum from x = 0 on the same disorder (flip: before any move)");
+        doc("metastable_before", "1", "metastable oscillators at the CG minimum from x = 0 (-1: not a minimum)");
+        doc("metastable_after", "1", "metastable oscillators at the minimum kept (-1: not a minimum)");
+        doc("moves_tried", "1", "oscillator moves tried (a collective move of k oscillators counts k)");
+        doc("moves_accepted", "1", "oscillator moves kept because H decreased");
+        doc("rounds", "1", "classify-and-move rounds");
+        doc("rounds_capped", "1", "1 if the rounds hit --max_rounds with moves still possible");
+        doc("starts", "1", "best_random: CG runs from random starts, the lowest minimum kept; -1 otherwise");
+        doc("iterations_total", "1", "conjugate-gradient iterations over every minimization of the realization");
+        doc("counts_by_class", "1", "modes per frequency bin by the class of their carrier: single, tilted, global, "
+                + "metastable, not classified");
+        doc("omega_tail_class", "1", "class of the carrier of each omega_tail mode (0 single, 1 tilted, 2 global, "
+                + "3 metastable, -1 not classified)");
+        doc("omega_tail_spinodal_distance", "A x_0^3", "distance to the spinodal H_sp - |H_i| of the carrier of each omega_tail mode");
+        doc("realization_class_counts", "1", "oscillators of each class per included realization (-1: not classified)");
+        doc("class_fraction", "1", "mean fraction of oscillators in each class (single, tilted, global, metastable) "
+                + "over the classified realizations");
+        doc("class_fraction_err", "1", "standard error of class_fraction over realizations");
         doc("omega_edges", FREQUENCY, "logarithmic bin edges of D(omega)");
         doc("omega", FREQUENCY, "geometric bin centres of omega_edges");
         doc("dos", PER_FREQUENCY, "density of states D(omega) per mode");

@@ -39,6 +39,17 @@ public final class DosFile {
             f.putDataset("partial_x2_kappa", v.partial().kappa());
             f.putDataset("partial_x2", v.partial().x2());
             f.putDataset("partial_x2_err", v.partial().x2Err());
+            PointDos.Anatomy a = v.anatomy();
+            if (a != null) {
+                f.putDataset("counts_by_class", a.countsByClass());
+                f.putDataset("omega_tail_class", a.tailClass());
+                f.putDataset("omega_tail_spinodal_distance", a.tailSpinodalDistance());
+                f.putDataset("realization_class_counts", a.realizationClassCounts());
+                f.putDataset("class_fraction", a.classFraction());
+                f.putDataset("class_fraction_err", a.classFractionErr());
+                f.putAttribute("metastable_fraction", a.classFraction()[org.khgps.core.Cavity.METASTABLE]);
+                f.putAttribute("metastable_fraction_err", a.classFractionErr()[org.khgps.core.Cavity.METASTABLE]);
+            }
             H5.putProvenance(f, provenance, v.point(), v.seed(), v.realizationRanges());
         });
     }
@@ -69,13 +80,27 @@ public final class DosFile {
                 tailPr = H5.dataset(f, path, "omega_tail_participation_ratio", double[].class);
                 Checks.length(path, "omega_tail_participation_ratio", tailPr.length, tail.length);
             }
+            // dos files written before the anatomy existed have none
+            PointDos.Anatomy anatomy = null;
+            if (H5.hasChild(f, path, "counts_by_class")) {
+                long[][] byClass = H5.dataset(f, path, "counts_by_class", long[][].class);
+                int[] tailClass = H5.dataset(f, path, "omega_tail_class", int[].class);
+                double[] tailDistance = H5.dataset(f, path, "omega_tail_spinodal_distance", double[].class);
+                int[][] perRealization = H5.dataset(f, path, "realization_class_counts", int[][].class);
+                Checks.shape(path, "counts_by_class", byClass, dos.length, org.khgps.core.Cavity.CLASSES + 1);
+                Checks.length(path, "omega_tail_class", tailClass.length, tail.length);
+                Checks.length(path, "omega_tail_spinodal_distance", tailDistance.length, tail.length);
+                anatomy = new PointDos.Anatomy(byClass, tailClass, tailDistance, perRealization,
+                        H5.dataset(f, path, "class_fraction", double[].class),
+                        H5.dataset(f, path, "class_fraction_err", double[].class));
+            }
             return new PointDos(point, H5.seed(f, path), new Spectra.Histogram(edges, counts, dos, dosErr, modes), tail,
                     tailRealization, modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),
                     H5.number(f, path, "x2_err"), H5.number(f, path, "mean_inverse_lambda"),
                     H5.number(f, path, "mean_inverse_lambda_err"), (int) H5.number(f, path, "realizations"),
                     (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"),
                     H5.provenance(f, path, "realizations"),
-                    H5.number(f, path, "omega_complete", Double.POSITIVE_INFINITY), tailPr);
+                    H5.number(f, path, "omega_complete", Double.POSITIVE_INFINITY), tailPr, anatomy);
         }
     }
 }

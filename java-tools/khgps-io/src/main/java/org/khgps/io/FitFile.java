@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.khgps.core.StudyPoint;
+import org.khgps.core.TailAnatomy;
 import org.khgps.core.TailFit;
 import org.khgps.core.stage.PointFit;
 
@@ -48,6 +49,18 @@ public final class FitFile {
             f.putAttribute("modes_below_bound", v.tail().modesBelowBound());
             f.putAttribute("plateau_shells", v.tail().plateauShells());
             f.putAttribute("window_status", v.tail().status());
+            f.putAttribute("exponent_err_verdict", v.verdictExponentErr());
+            PointFit.Anatomy a = v.anatomy();
+            if (a != null) {
+                f.putAttribute("metastable_fraction", a.metastableFraction());
+                f.putAttribute("metastable_fraction_err", a.metastableFractionErr());
+                f.putAttribute("metastable_share_window", a.window().share());
+                f.putAttribute("metastable_share_window_err", a.window().shareErr());
+                f.putAttribute("metastable_modes_window", a.window().metastable());
+                f.putAttribute("classified_modes_window", a.window().modes());
+                f.putAttribute("exponent_non_metastable", a.window().exponentOthers());
+                f.putAttribute("exponent_non_metastable_err", a.window().exponentOthersErr());
+            }
             if (v.tail().hill() != null && v.tail().hill().k().length > 0) {
                 f.putDataset("hill_k", v.tail().hill().k());
                 f.putDataset("hill_omega", v.tail().hill().omega());
@@ -84,7 +97,24 @@ public final class FitFile {
                 + ",\"omega_max_physics\":" + Json.number(v.tail().omegaMaxPhysics())
                 + ",\"omega_x_point\":" + Json.number(v.tail().omegaXPoint()) + ",\"gap_edge\":" + Json.number(v.tail().gapEdge())
                 + ",\"modes_below_bound\":" + v.tail().modesBelowBound() + ",\"plateau_shells\":" + v.tail().plateauShells()
-                + ",\"window_status\":" + Json.quote(v.tail().status()) + "}\n";
+                + ",\"window_status\":" + Json.quote(v.tail().status())
+                + ",\"exponent_err_verdict\":" + Json.number(v.verdictExponentErr())
+                + ",\"protocol\":" + Json.quote(v.point().protocol().id()) + anatomyJson(v.anatomy()) + "}\n";
+    }
+
+    /** The anatomy's numbers (issue 28) for fit.json, nothing for fits without one. */
+    private static String anatomyJson(PointFit.Anatomy a) {
+        if (a == null) {
+            return "";
+        }
+        return ",\"metastable_fraction\":" + Json.number(a.metastableFraction())
+                + ",\"metastable_fraction_err\":" + Json.number(a.metastableFractionErr())
+                + ",\"metastable_share_window\":" + Json.number(a.window().share())
+                + ",\"metastable_share_window_err\":" + Json.number(a.window().shareErr())
+                + ",\"metastable_modes_window\":" + a.window().metastable()
+                + ",\"classified_modes_window\":" + a.window().modes()
+                + ",\"exponent_non_metastable\":" + Json.number(a.window().exponentOthers())
+                + ",\"exponent_non_metastable_err\":" + Json.number(a.window().exponentOthersErr());
     }
 
     public static void writeJson(PointFit v, Path target) throws IOException {
@@ -119,10 +149,18 @@ public final class FitFile {
                     (int) H5.number(f, path, "plateau_shells", 0),
                     H5.hasAttribute(f, path, "window_status") ? H5.string(f, path, "window_status") : "",
                     hill, compensated);
+            // fit files written before the anatomy existed have none
+            PointFit.Anatomy anatomy = !H5.hasAttribute(f, path, "metastable_fraction") ? null
+                    : new PointFit.Anatomy(H5.number(f, path, "metastable_fraction"),
+                            H5.number(f, path, "metastable_fraction_err"),
+                            new TailAnatomy(fit.omegaHigh(), (int) H5.number(f, path, "classified_modes_window"),
+                                    (int) H5.number(f, path, "metastable_modes_window"),
+                                    H5.number(f, path, "metastable_share_window"), H5.number(f, path, "metastable_share_window_err"),
+                                    H5.number(f, path, "exponent_non_metastable"), H5.number(f, path, "exponent_non_metastable_err")));
             return new PointFit(H5.point(f, path), H5.seed(f, path), fit, H5.string(f, path, "window"),
                     H5.number(f, path, "window_consistent") == 1, bootstrap,
                     new double[] {H5.number(f, path, "A_g_binned"), H5.number(f, path, "A_g_binned_err")}, H5.number(f, path, "x2"), H5.number(f, path, "x2_err"), (int) H5.number(f, path, "realizations"),
-                    (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"), tail);
+                    (int) H5.number(f, path, "converged"), (long) H5.number(f, path, "negative_modes"), tail, anatomy);
         }
     }
 }

@@ -299,6 +299,10 @@ public final class H5 {
         file.putAttribute("kappa0", point.kappa0());
         file.putAttribute("seed", seed);
         file.putAttribute("disorder", point.disorder());
+        if (point.protocol() != org.khgps.core.Protocol.ZERO) {
+            // only when not zero: the files of the paper's protocol stay as they were
+            file.putAttribute("protocol", point.protocol().id());
+        }
     }
 
     public static void putProvenance(WritableHdfFile file, Provenance p, StudyPoint point, long seed,
@@ -477,8 +481,12 @@ public final class H5 {
             // files written before the disorder mode existed are independent
             Object mode = hasAttribute(file, path, "disorder") ? file.getAttribute("disorder").getData()
                     : StudyPoint.INDEPENDENT;
+            // files without the attribute are of the paper's protocol, zero
+            org.khgps.core.Protocol protocol = hasAttribute(file, path, "protocol")
+                    ? org.khgps.core.Protocol.of(String.valueOf(file.getAttribute("protocol").getData()))
+                    : org.khgps.core.Protocol.ZERO;
             return new StudyPoint((int) number(file, path, "N"), number(file, path, "h"),
-                    number(file, path, "J"), number(file, path, "kappa0"), String.valueOf(mode));
+                    number(file, path, "J"), number(file, path, "kappa0"), String.valueOf(mode), protocol);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("input file " + path + " records an invalid study point: " + e.getMessage(), e);
         }

@@ -45,6 +45,14 @@ public final class SpectraFile {
                     f.putDataset("vectors", v.modes().vectors());
                 }
             }
+            SpectraChunk.Anatomy a = v.anatomy();
+            if (a != null) {
+                f.putDataset("carrier_class", a.carrierClass(), H5.rows(held));
+                f.putDataset("carrier_a", a.carrierA(), H5.rows(held));
+                f.putDataset("carrier_cavity_field", a.carrierField(), H5.rows(held));
+                f.putDataset("carrier_spinodal_distance", a.carrierSpinodalDistance(), H5.rows(held));
+                f.putDataset("class_counts", a.classCounts());
+            }
             H5.putProvenance(f, provenance, v.point(), v.seed(), Checks.ranges(v.realization()));
         });
     }
@@ -82,8 +90,20 @@ public final class SpectraFile {
                 // the per-mode oscillator data are for scripts: read on demand with h5py, not here
                 modes = new SpectraChunk.Modes(held, full, residual, pr, null, null, null, null, null, null);
             }
+            // files written before the anatomy existed have none
+            SpectraChunk.Anatomy anatomy = null;
+            if (H5.hasChild(f, path, "carrier_class")) {
+                int[][] carrierClass = H5.dataset(f, path, "carrier_class", int[][].class);
+                double[][] carrierD = H5.dataset(f, path, "carrier_spinodal_distance", double[][].class);
+                int[][] counts = H5.dataset(f, path, "class_counts", int[][].class);
+                Checks.shape(path, "carrier_class", carrierClass, r, held);
+                Checks.shape(path, "carrier_spinodal_distance", carrierD, r, held);
+                Checks.shape(path, "class_counts", counts, r, org.khgps.core.Cavity.CLASSES);
+                anatomy = new SpectraChunk.Anatomy(carrierClass, H5.dataset(f, path, "carrier_a", double[][].class),
+                        H5.dataset(f, path, "carrier_cavity_field", double[][].class), carrierD, counts);
+            }
             return new SpectraChunk(point, H5.seed(f, path), realization, converged, eigenvalues, negative, trace,
-                    frobenius, H5.string(f, path, "solver"), modes);
+                    frobenius, H5.string(f, path, "solver"), modes, anatomy);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.khgps.core.Cavity;
 import org.khgps.core.NumericalFailure;
 import org.khgps.core.Spectra;
 import org.khgps.core.StudyPoint;
@@ -26,7 +27,52 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                        long[] omegaTailRealization, long modes,
                        Spectra.PartialAverage partial, double x2, double x2Err, double meanInverseLambda,
                        double meanInverseLambdaErr, int realizations, int converged, long negativeModes,
-                       String realizationRanges, double omegaComplete, double[] omegaTailParticipationRatio) {
+                       String realizationRanges, double omegaComplete, double[] omegaTailParticipationRatio,
+                       Anatomy anatomy) {
+
+    public PointDos(StudyPoint point, long seed, Spectra.Histogram histogram, double[] omegaTail,
+                    long[] omegaTailRealization, long modes, Spectra.PartialAverage partial, double x2, double x2Err,
+                    double meanInverseLambda, double meanInverseLambdaErr, int realizations, int converged,
+                    long negativeModes, String realizationRanges, double omegaComplete,
+                    double[] omegaTailParticipationRatio) {
+        this(point, seed, histogram, omegaTail, omegaTailRealization, modes, partial, x2, x2Err, meanInverseLambda,
+                meanInverseLambdaErr, realizations, converged, negativeModes, realizationRanges, omegaComplete,
+                omegaTailParticipationRatio, null);
+    }
+
+    /**
+     * What carries the modes (issue 28; {@link Cavity}), pooled: the histogram's counts split by the
+     * class of each mode's carrier ([bins, 5]: single, tilted, global, metastable, not classified),
+     * the class and distance to the spinodal of each tail mode's carrier (beside omegaTail), and the
+     * class counts of all oscillators of each included realization ([realizations, 4]; -1 where not
+     * classified), whose mean fractions and their standard errors over realizations are
+     * classFraction and classFractionErr (NaN without classified realizations).
+     */
+    public record Anatomy(long[][] countsByClass, int[] tailClass, double[] tailSpinodalDistance,
+                          int[][] realizationClassCounts, double[] classFraction, double[] classFractionErr) {
+
+        /** Column of countsByClass for modes not classified. */
+        public static final int UNCLASSIFIED_COLUMN = Cavity.CLASSES;
+
+        static Anatomy of(long[][] countsByClass, int[] tailClass, double[] tailSpinodalDistance, int[][] perRealization,
+                          int n) {
+            double[] fraction = new double[Cavity.CLASSES];
+            double[] err = new double[Cavity.CLASSES];
+            for (int c = 0; c < Cavity.CLASSES; c++) {
+                List<Double> f = new ArrayList<>();
+                for (int[] counts : perRealization) {
+                    if (counts[c] >= 0) {
+                        f.add(counts[c] / (double) n);
+                    }
+                }
+                Spectra.Estimate e = f.isEmpty() ? new Spectra.Estimate(Double.NaN, Double.NaN)
+                        : Spectra.Estimate.of(f.stream().mapToDouble(Double::doubleValue).toArray());
+                fraction[c] = e.value();
+                err[c] = e.error();
+            }
+            return new Anatomy(countsByClass, tailClass, tailSpinodalDistance, perRealization, fraction, err);
+        }
+    }
 
     /**
      * The fit's input is the lowest max(TAIL_MIN_MODES, M / TAIL_DIVISOR) frequencies: the fit
@@ -125,10 +171,16 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         }
         // pass 1 over the spectra: one summary per row
         Map<Long, Row> rowOf = new HashMap<>();
+        Map<Long, int[]> classCountsOf = new HashMap<>();
         boolean withPr = false; // participation ratios: lowest-K spectra
+        boolean withAnatomy = true; // carriers' classes: every spectra file written since issue 28
         for (Source<SpectraChunk> source : spectra) {
             SpectraChunk s = source.read();
             withPr |= s.modes() != null;
+            withAnatomy &= s.anatomy() != null;
+            for (int r = 0; s.anatomy() != null && r < s.realization().length; r++) {
+                classCountsOf.put(s.realization()[r], s.anatomy().classCounts()[r]);
+            }
             for (int r = 0; r < s.realization().length; r++) {
                 long idx = s.realization()[r];
                 double[] eig = s.eigenvalues()[r];
@@ -241,17 +293,23 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         // pass 3: the histogram, and each row's modes up to that bin
         Spectra.LogBins on = Spectra.LogBins.spanning(below.lo, below.hi, bins);
         long[] counts = new long[bins];
+        long[][] countsByClass = new long[bins][Cavity.CLASSES + 1];
         double[][] prefix = new double[included.size()][];
         double[][] prefixPr = new double[included.size()][];
+        int[][] prefixClass = new int[included.size()][];
+        double[][] prefixDistance = new double[included.size()][];
         reread(spectra, included, rowIndex, rowOf, (s, r, at) -> {
             double[] eig = s.eigenvalues()[r];
+            int[] carrierClass = s.anatomy() != null ? s.anatomy().carrierClass()[r] : null;
             int length = 0;
-            for (double l : eig) {
-                double w = Math.sqrt(l);
+            for (int j = 0; j < eig.length; j++) {
+                double w = Math.sqrt(eig[j]);
                 if (!(w < limit)) {
                     break;
                 }
                 counts[on.of(w)]++;
+                int c = carrierClass != null ? carrierClass[j] : Cavity.UNCLASSIFIED;
+                countsByClass[on.of(w)][c < 0 ? Anatomy.UNCLASSIFIED_COLUMN : c]++;
                 if (fine.of(w) <= lastTailBin) {
                     length++;
                 }
@@ -260,16 +318,33 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
             if (s.modes() != null) {
                 prefixPr[at] = Arrays.copyOf(s.modes().participationRatio()[r], length);
             }
+            if (carrierClass != null) {
+                prefixClass[at] = Arrays.copyOf(carrierClass, length);
+                prefixDistance[at] = Arrays.copyOf(s.anatomy().carrierSpinodalDistance()[r], length);
+            }
         });
         Spectra.Lowest lowest = Spectra.lowest(prefix, tail);
         long[] tailOwner = new long[tail];
         double[] tailPr = withPr ? new double[tail] : null;
+        int[] tailClass = new int[tail];
+        double[] tailDistance = new double[tail];
         for (int i = 0; i < tail; i++) {
-            tailOwner[i] = included.get(lowest.row()[i]);
+            int row = lowest.row()[i];
+            tailOwner[i] = included.get(row);
             if (tailPr != null) {
-                double[] pr = prefixPr[lowest.row()[i]];
+                double[] pr = prefixPr[row];
                 tailPr[i] = pr != null ? pr[lowest.column()[i]] : Double.NaN;
             }
+            tailClass[i] = prefixClass[row] != null ? prefixClass[row][lowest.column()[i]] : Cavity.UNCLASSIFIED;
+            tailDistance[i] = prefixDistance[row] != null ? prefixDistance[row][lowest.column()[i]] : Double.NaN;
+        }
+        Anatomy anatomy = null;
+        if (withAnatomy) {
+            int[][] perRealization = new int[included.size()][];
+            for (int r = 0; r < included.size(); r++) {
+                perRealization[r] = classCountsOf.get(included.get(r));
+            }
+            anatomy = Anatomy.of(countsByClass, tailClass, tailDistance, perRealization, n);
         }
         Spectra.Histogram histogram = Spectra.histogram(on, counts, below.count, modesTotal);
         Spectra.PartialAverage partial = Spectra.partialAverage(partialRow, point.kappa0(), kappaPoints);
@@ -279,7 +354,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         int last = kappaPoints - 1;
         return new PointDos(point, seed, histogram, lowest.omega(), tailOwner, modesTotal, partial, partial.x2()[last],
                 partial.x2Err()[last], inverseLambda.value(), inverseLambda.error(), all.length, converged,
-                negativeModes, Realizations.ranges(all), omegaComplete, tailPr);
+                negativeModes, Realizations.ranges(all), omegaComplete, tailPr, anatomy);
     }
 
     /** What pass 2 gathers of the frequencies below the limit: extremes, count, fine bins. */

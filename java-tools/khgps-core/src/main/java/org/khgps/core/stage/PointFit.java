@@ -1,8 +1,10 @@
 package org.khgps.core.stage;
 
 import java.util.Arrays;
+import org.khgps.core.Cavity;
 import org.khgps.core.Collapse;
 import org.khgps.core.StudyPoint;
+import org.khgps.core.TailAnatomy;
 import org.khgps.core.TailFit;
 
 /**
@@ -14,7 +16,23 @@ import org.khgps.core.TailFit;
  */
 public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String window, boolean consistent,
                        TailFit.Bootstrap bootstrap, double[] binned, double x2, double x2Err, int realizations,
-                       int converged, long negativeModes, Tail tail) {
+                       int converged, long negativeModes, Tail tail, Anatomy anatomy) {
+
+    public PointFit(StudyPoint point, long seed, TailFit.Result fit, String window, boolean consistent,
+                    TailFit.Bootstrap bootstrap, double[] binned, double x2, double x2Err, int realizations, int converged,
+                    long negativeModes, Tail tail) {
+        this(point, seed, fit, window, consistent, bootstrap, binned, x2, x2Err, realizations, converged, negativeModes,
+                tail, null);
+    }
+
+    /**
+     * What carries the tail (issue 28): the metastable fraction of all oscillators (from the dos
+     * file) and, below the exponent's window edge, the metastable share of the modes and the
+     * exponent of the others alone, with realization-bootstrap errors. Null for dos files without
+     * an anatomy; NaN where nothing is classified (full spectra) or there is no window.
+     */
+    public record Anatomy(double metastableFraction, double metastableFractionErr, TailAnatomy window) {
+    }
 
     /**
      * What the automatic windows add (docs/hdf5-schema.md, "fit").
@@ -54,6 +72,19 @@ public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String w
     /** The exponent's error, likewise. */
     public double exponentErr() {
         return bootstrap != null && Double.isFinite(bootstrap.exponentErr()) ? bootstrap.exponentErr() : fit.exponentErr();
+    }
+
+    /**
+     * The exponent's error the test of omega^4 uses: the larger of the bootstrap and the Poisson
+     * error (with few realizations, 8 in -profile test, the bootstrap can come out at half the Poisson one).
+     */
+    public double verdictExponentErr() {
+        return verdictErr(fit, bootstrap);
+    }
+
+    private static double verdictErr(TailFit.Result fit, TailFit.Bootstrap bootstrap) {
+        return Math.max(fit.exponentErr(), bootstrap != null && Double.isFinite(bootstrap.exponentErr())
+                ? bootstrap.exponentErr() : 0);
     }
 
     /** Stage 5: A_g and the exponent of the point's tail, errors from resampling its realizations. */
@@ -115,18 +146,22 @@ public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String w
                     samples, bootSeed);
             bootstrap = new TailFit.Bootstrap(a.aGErr(), b.exponentErr(), samples);
         }
-        // the test of omega^4 uses the larger of the bootstrap and the Poisson error: with few
-        // realizations (8 in -profile test) the bootstrap can come out at half the Poisson error
-        double exponentErr = Math.max(fit.exponentErr(), bootstrap != null && Double.isFinite(bootstrap.exponentErr())
-                ? bootstrap.exponentErr() : 0);
+        double exponentErr = verdictErr(fit, bootstrap);
         Tail tail = new Tail(ok ? slopeWindow.omegaLow() : nan, ok ? slopeWindow.omegaHigh() : nan,
                 ok ? slopeWindow.modesInWindow() : 0, TailFit.consistentWith4(fit.exponent(), exponentErr),
                 bound.omegaMax(), omegaX, bound.gapEdge(), auto.modesBelowBound(), auto.plateauShells(),
                 settings.window() == Window.FRACTION ? "fraction" : auto.status(), auto.hill(), auto.compensated());
         double[] binned = ok ? TailFit.binned(dos.histogram().edges(), dos.histogram().counts(), dos.modes(), 0,
                 fit.omegaHigh()) : new double[] {nan, nan};
+        Anatomy anatomy = null;
+        if (dos.anatomy() != null) {
+            TailAnatomy below = TailAnatomy.below(tailOmega, dos.anatomy().tailClass(), position, realizations,
+                    ok ? slopeWindow.omegaHigh() : nan, resample ? samples : 0, bootSeed);
+            anatomy = new Anatomy(dos.anatomy().classFraction()[Cavity.METASTABLE],
+                    dos.anatomy().classFractionErr()[Cavity.METASTABLE], below);
+        }
         return new PointFit(dos.point(), dos.seed(), fit, window, ok, bootstrap, binned, dos.x2(), dos.x2Err(),
-                dos.realizations(), dos.converged(), dos.negativeModes(), tail);
+                dos.realizations(), dos.converged(), dos.negativeModes(), tail, anatomy);
     }
 
     /** One line for the log. */

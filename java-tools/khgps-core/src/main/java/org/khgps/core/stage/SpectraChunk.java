@@ -3,14 +3,17 @@ package org.khgps.core.stage;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.khgps.core.Cavity;
 import org.khgps.core.Eigensolver;
 import org.khgps.core.Hamiltonian;
 import org.khgps.core.Hessian;
+import org.khgps.core.InverseDiagonal;
 import org.khgps.core.Lanes;
 import org.khgps.core.LowestModes;
 import org.khgps.core.ModeStructure;
 import org.khgps.core.NativeLinalg;
 import org.khgps.core.NumericalFailure;
+import org.khgps.core.Relaxation;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.SymmetricMatrix;
 
@@ -25,7 +28,45 @@ import org.khgps.core.SymmetricMatrix;
  */
 public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte[] converged,
                            double[][] eigenvalues, int[] negativeModes, double[] traceResidual,
-                           double[] frobeniusResidual, String solver, Modes modes) {
+                           double[] frobeniusResidual, String solver, Modes modes, Anatomy anatomy) {
+
+    /** Without the anatomy (files written before it existed, and tests of the spectrum alone). */
+    public SpectraChunk(StudyPoint point, long seed, long[] realization, byte[] converged, double[][] eigenvalues,
+                        int[] negativeModes, double[] traceResidual, double[] frobeniusResidual, String solver,
+                        Modes modes) {
+        this(point, seed, realization, converged, eigenvalues, negativeModes, traceResidual, frobeniusResidual, solver,
+                modes, null);
+    }
+
+    /**
+     * What carries each stored mode (issue 28; {@link Cavity}): the class of its carrier (the
+     * oscillator of largest eigenvector weight), that oscillator's a_i, cavity field H_i and distance
+     * to the spinodal d_i, each [realizations, modes held] like the eigenvalues (class
+     * {@link Cavity#UNCLASSIFIED} and NaN where a mode is not classified: the full spectrum keeps no
+     * eigenvectors, and a realization that is not a minimum has no cavity picture); and the class
+     * counts of all N oscillators, [realizations, 4] (-1 where not classified).
+     */
+    public record Anatomy(int[][] carrierClass, double[][] carrierA, double[][] carrierField,
+                          double[][] carrierSpinodalDistance, int[][] classCounts) {
+
+        /** Nothing classified: the full spectrum. */
+        static Anatomy none(int realizations, int held) {
+            Anatomy a = new Anatomy(new int[realizations][held], new double[realizations][held], new double[realizations][held],
+                    new double[realizations][held], new int[realizations][Cavity.CLASSES]);
+            for (int r = 0; r < realizations; r++) {
+                a.unclassified(r);
+            }
+            return a;
+        }
+
+        void unclassified(int r) {
+            Arrays.fill(carrierClass[r], Cavity.UNCLASSIFIED);
+            Arrays.fill(carrierA[r], Double.NaN);
+            Arrays.fill(carrierField[r], Double.NaN);
+            Arrays.fill(carrierSpinodalDistance[r], Double.NaN);
+            Arrays.fill(classCounts[r], -1);
+        }
+    }
 
     /** Agreement asked of the stored and recomputed max |gradient| (the minimizer's tolerance is 1e-10). */
     public static final double GRADIENT_CHECK_ABSOLUTE = 1e-8;
@@ -87,7 +128,7 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
                     row.lambda()[0], row.negative(), row.frobeniusResidual(), (System.nanoTime() - start) * 1e-9));
         });
         return new SpectraChunk(minima.point(), minima.seed(), minima.realization(), minima.converged(), eigenvalues,
-                negative, traceResidual, frobeniusResidual, solver.describe());
+                negative, traceResidual, frobeniusResidual, solver.describe(), null, Anatomy.none(count, n));
     }
 
     /** One realization's full spectrum with its self-check (see the record's residuals). */
@@ -143,6 +184,8 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
         double[][] xOf = new double[count][k];
         double[][] fieldOf = new double[count][k];
         double[][][] vectors = saved > 0 ? new double[count][][] : null;
+        Anatomy anatomy = new Anatomy(new int[count][k], new double[count][k], new double[count][k], new double[count][k],
+                new int[count][Cavity.CLASSES]);
         AtomicInteger done = new AtomicInteger();
         lanes.run(count, () -> SymmetricMatrix.allocate(n), (m, r) -> {
             long start = System.nanoTime();
@@ -175,6 +218,31 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
             if (vectors != null) {
                 vectors[r] = Arrays.copyOf(result.vectors(), saved);
             }
+            // diag(M^-1) from the factor LowestModes leaves in m (or, after its rare fallback at a
+            // minimum, from a fresh one): the cavity site of every oscillator
+            double[] inverse = null;
+            if (!result.fullSpectrum()) {
+                inverse = InverseDiagonal.fromFactor(m);
+            } else if (result.negative() == 0) {
+                hessian(minima, r, m, lanes.kernelThreads());
+                inverse = InverseDiagonal.of(m);
+            }
+            if (inverse == null) {
+                anatomy.unclassified(r);
+            } else {
+                Cavity.Site[] sites = new Cavity.Site[n];
+                for (int i = 0; i < n; i++) {
+                    sites[i] = Cavity.site(kappa[i], x[i], inverse[i]);
+                }
+                anatomy.classCounts()[r] = Relaxation.counts(sites);
+                for (int j = 0; j < k; j++) {
+                    Cavity.Site site = sites[oscillator[r][j]];
+                    anatomy.carrierClass()[r][j] = site.kind();
+                    anatomy.carrierA()[r][j] = site.a();
+                    anatomy.carrierField()[r][j] = site.field();
+                    anatomy.carrierSpinodalDistance()[r][j] = site.spinodalDistance();
+                }
+            }
             String how = result.fullSpectrum()
                     ? "Cholesky failed (not a minimum): full spectrum, " + result.negative() + " negative"
                     : "Krylov basis " + result.krylov() + ", residual " + String.format("%.1e", result.residual());
@@ -193,7 +261,7 @@ public record SpectraChunk(StudyPoint point, long seed, long[] realization, byte
                 + LowestModes.TOLERANCE + "), dsyevd where Cholesky fails; " + NativeLinalg.describe();
         Modes modes = new Modes(k, fullSpectrum, residual, pr, oscillator, weight, kappaOf, xOf, fieldOf, vectors);
         return new SpectraChunk(point, minima.seed(), minima.realization(), minima.converged(), eigenvalues, negative,
-                nan, nan, solver, modes);
+                nan, nan, solver, modes, anatomy);
     }
 
     /** M at the minimum of realization r, into m. */
