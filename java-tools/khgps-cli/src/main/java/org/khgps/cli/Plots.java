@@ -89,16 +89,30 @@ final class Plots {
         return out.toByteArray();
     }
 
-    /** A point in words for legends and captions: "N = 1000, h = 0.01, J = 0.1, κ₀ = 1". */
+    /** A point in words for legends and captions: "N = 1000, h = 0.01, J = 0.1, κ₀ = 1" (", flip" under a protocol). */
     static String label(ReportCommand.Point p) {
         var pt = p.dos().point();
-        return String.format(Locale.ROOT, "N = %d, h = %s, J = %s, κ₀ = %s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()));
+        return String.format(Locale.ROOT, "N = %d, h = %s, J = %s, κ₀ = %s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()))
+                + protocol(pt);
     }
 
-    /** The parameters of a point as "name = value" in the order N, h, J, κ₀. */
-    private static List<String> parameters(ReportCommand.Point p) {
+    /** ", flip" for a point of a protocol other than zero, else nothing (labels of earlier studies unchanged). */
+    static String protocol(StudyPoint pt) {
+        return pt.protocol() == org.khgps.core.Protocol.ZERO ? "" : ", " + pt.protocol().id();
+    }
+
+    /**
+     * The parameters of a point as "name = value" in the order N, h, J, κ₀, and the protocol when
+     * a point of {@code all} has one other than zero (the legends of earlier studies unchanged).
+     */
+    private static List<String> parameters(ReportCommand.Point p, List<ReportCommand.Point> all) {
         var pt = p.dos().point();
-        return List.of("N = " + pt.N(), "h = " + fmt(pt.h()), "J = " + fmt(pt.J()), "κ₀ = " + fmt(pt.kappa0()));
+        List<String> out = new ArrayList<>(List.of("N = " + pt.N(), "h = " + fmt(pt.h()), "J = " + fmt(pt.J()),
+                "κ₀ = " + fmt(pt.kappa0())));
+        if (all.stream().anyMatch(q -> q.dos().point().protocol() != org.khgps.core.Protocol.ZERO)) {
+            out.add("protocol " + pt.protocol().id());
+        }
+        return out;
     }
 
     /**
@@ -106,11 +120,11 @@ final class Plots {
      * ("h = 0.01, J = 0.1"); those they share go into the subtitle ({@link #shared}).
      */
     static String legend(List<ReportCommand.Point> all, ReportCommand.Point p) {
-        List<String> own = parameters(p);
+        List<String> own = parameters(p, all);
         List<String> kept = new ArrayList<>();
         for (int k = 0; k < own.size(); k++) {
             final int index = k;
-            if (all.stream().anyMatch(q -> !parameters(q).get(index).equals(own.get(index)))) {
+            if (all.stream().anyMatch(q -> !parameters(q, all).get(index).equals(own.get(index)))) {
                 kept.add(own.get(k));
             }
         }
@@ -122,11 +136,11 @@ final class Plots {
         if (all.size() < 2) {
             return chart;
         }
-        List<String> first = parameters(all.get(0));
+        List<String> first = parameters(all.get(0), all);
         List<String> common = new ArrayList<>();
         for (int k = 0; k < first.size(); k++) {
             final int index = k;
-            if (all.stream().allMatch(q -> parameters(q).get(index).equals(first.get(index)))) {
+            if (all.stream().allMatch(q -> parameters(q, all).get(index).equals(first.get(index)))) {
                 common.add(first.get(k));
             }
         }
@@ -536,7 +550,7 @@ final class Plots {
     }
 
     private static String family(StudyPoint p) {
-        return String.format(Locale.ROOT, "N = %d, h = %s, κ₀ = %s", p.N(), fmt(p.h()), fmt(p.kappa0()));
+        return String.format(Locale.ROOT, "N = %d, h = %s, κ₀ = %s", p.N(), fmt(p.h()), fmt(p.kappa0())) + protocol(p);
     }
 
     /** kappa0 <x^2>(kappa) / omega_x^4 against kappa / omega_x^2, with the master curve (black). */
@@ -872,7 +886,7 @@ final class Plots {
     /** A finite-size group in words: "h = 0.01, J = 0.2, κ₀ = 1" (", common disorder" when it is). */
     static String groupLabel(FiniteSize.Group g) {
         return String.format(Locale.ROOT, "h = %s, J = %s, κ₀ = %s%s", fmt(g.h()), fmt(g.J()), fmt(g.kappa0()),
-                g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "");
+                g.disorder().equals(StudyPoint.COMMON) ? ", common disorder" : "") + protocol(g.points().get(0));
     }
 
     /**

@@ -59,7 +59,8 @@ public final class FiniteSize {
         Map<String, List<Input>> groups = new LinkedHashMap<>();
         for (Input in : inputs) {
             StudyPoint p = in.point();
-            groups.computeIfAbsent(p.h() + "|" + p.J() + "|" + p.kappa0() + "|" + p.disorder(), k -> new ArrayList<>()).add(in);
+            groups.computeIfAbsent(p.h() + "|" + p.J() + "|" + p.kappa0() + "|" + p.disorder() + "|" + p.protocol(),
+                    k -> new ArrayList<>()).add(in);
         }
         List<Group> out = new ArrayList<>();
         for (List<Input> group : groups.values()) {

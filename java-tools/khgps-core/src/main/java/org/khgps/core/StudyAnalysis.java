@@ -92,7 +92,9 @@ public final class StudyAnalysis {
         Map<String, List<PointInput>> families = new LinkedHashMap<>();
         for (PointInput in : inputs) {
             StudyPoint p = in.point();
-            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0() + "|" + p.disorder(), k -> new ArrayList<>()).add(in);
+            // a family is one protocol's: points that differ only in it are compared point by point, not as one J sweep
+            families.computeIfAbsent(p.N() + "|" + p.h() + "|" + p.kappa0() + "|" + p.disorder() + "|" + p.protocol(),
+                    k -> new ArrayList<>()).add(in);
         }
         Map<StudyPoint, String> regime = new LinkedHashMap<>();
         Map<StudyPoint, double[]> familyOmega = new LinkedHashMap<>();
