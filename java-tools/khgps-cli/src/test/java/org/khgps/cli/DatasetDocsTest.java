@@ -40,6 +40,8 @@ class DatasetDocsTest {
         ok("sample", "--N", "32", "--h", "0.01", "--J", "0.2", "--kappa0", "1", "--seed", "3", "--count", "2", "--out", p("disorder.h5"));
         ok("minimize", "--in", p("disorder.h5"), "--out", p("minima.h5"));
         ok("minimize", "--in", p("disorder.h5"), "--out", p("minima_flip.h5"), "--protocol", "flip");
+        ok("diagonalize", "--in", p("minima_flip.h5"), "--out", p("lowest_flip.h5"), "--spectrum", "lowest", "--modes", "4");
+        ok("histogram", "--out", p("dos_flip.h5"), p("minima_flip.h5"), p("lowest_flip.h5"));
         ok("diagonalize", "--in", p("minima.h5"), "--out", p("spectra.h5"));
         ok("diagonalize", "--in", p("minima.h5"), "--out", p("lowest.h5"), "--spectrum", "lowest", "--modes", "4", "--save-vectors", "2");
         ok("histogram", "--out", p("dos.h5"), p("minima.h5"), p("spectra.h5"));
@@ -47,8 +49,8 @@ class DatasetDocsTest {
         ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--min-modes", "4");
         ok("theory", "--dos", p("dos.h5"), "--out", p("theory.h5"));
         Set<String> seen = new TreeSet<>();
-        for (String f : new String[] {"disorder", "minima", "minima_flip", "spectra", "lowest", "dos", "dos_lowest", "fit",
-            "theory"}) {
+        for (String f : new String[] {"disorder", "minima", "minima_flip", "spectra", "lowest", "dos", "dos_lowest", "dos_flip",
+            "fit", "theory"}) {
             try (HdfFile h = new HdfFile(dir.resolve(f + ".h5"))) {
                 for (Node n : h.getChildren().values()) {
                     if (n instanceof Dataset d) {

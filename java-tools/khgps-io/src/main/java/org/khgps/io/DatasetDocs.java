@@ -78,6 +78,12 @@ public final class DatasetDocs {
         doc("class_fraction", "1", "mean fraction of oscillators in each class (single, tilted, global, metastable) "
                 + "over the classified realizations");
         doc("class_fraction_err", "1", "standard error of class_fraction over realizations");
+        doc("realization_energy_change", "A x_0^4", "flip, best_random: H at the minimum kept minus H at CG's from x = 0, "
+                + "per included realization");
+        doc("realization_metastable_before", "1", "flip, best_random: metastable oscillators at CG's minimum from x = 0, "
+                + "per included realization");
+        doc("realization_metastable_after", "1", "flip, best_random: metastable oscillators at the minimum kept, per "
+                + "included realization");
         doc("omega_edges", FREQUENCY, "logarithmic bin edges of D(omega)");
         doc("omega", FREQUENCY, "geometric bin centres of omega_edges");
         doc("dos", PER_FREQUENCY, "density of states D(omega) per mode");

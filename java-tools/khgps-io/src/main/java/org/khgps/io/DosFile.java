@@ -49,6 +49,11 @@ public final class DosFile {
                 f.putDataset("class_fraction_err", a.classFractionErr());
                 f.putAttribute("metastable_fraction", a.classFraction()[org.khgps.core.Cavity.METASTABLE]);
                 f.putAttribute("metastable_fraction_err", a.classFractionErr()[org.khgps.core.Cavity.METASTABLE]);
+                if (a.moves() != null) {
+                    f.putDataset("realization_energy_change", a.moves().energyChange());
+                    f.putDataset("realization_metastable_before", a.moves().metastableBefore());
+                    f.putDataset("realization_metastable_after", a.moves().metastableAfter());
+                }
             }
             H5.putProvenance(f, provenance, v.point(), v.seed(), v.realizationRanges());
         });
@@ -90,9 +95,13 @@ public final class DosFile {
                 Checks.shape(path, "counts_by_class", byClass, dos.length, org.khgps.core.Cavity.CLASSES + 1);
                 Checks.length(path, "omega_tail_class", tailClass.length, tail.length);
                 Checks.length(path, "omega_tail_spinodal_distance", tailDistance.length, tail.length);
+                PointDos.Anatomy.Moves moves = !H5.hasChild(f, path, "realization_energy_change") ? null
+                        : new PointDos.Anatomy.Moves(H5.dataset(f, path, "realization_energy_change", double[].class),
+                                H5.dataset(f, path, "realization_metastable_before", int[].class),
+                                H5.dataset(f, path, "realization_metastable_after", int[].class));
                 anatomy = new PointDos.Anatomy(byClass, tailClass, tailDistance, perRealization,
                         H5.dataset(f, path, "class_fraction", double[].class),
-                        H5.dataset(f, path, "class_fraction_err", double[].class));
+                        H5.dataset(f, path, "class_fraction_err", double[].class), moves);
             }
             return new PointDos(point, H5.seed(f, path), new Spectra.Histogram(edges, counts, dos, dosErr, modes), tail,
                     tailRealization, modes, new Spectra.PartialAverage(pk, px, pe), H5.number(f, path, "x2"),

@@ -49,13 +49,22 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
      * classFraction and classFractionErr (NaN without classified realizations).
      */
     public record Anatomy(long[][] countsByClass, int[] tailClass, double[] tailSpinodalDistance,
-                          int[][] realizationClassCounts, double[] classFraction, double[] classFractionErr) {
+                          int[][] realizationClassCounts, double[] classFraction, double[] classFractionErr,
+                          Moves moves) {
+
+        /**
+         * What the protocol did to each included realization (flip, best_random; null for zero and
+         * random): H at its minimum minus H at CG's from x = 0 (<= 0 when the protocol deepened it),
+         * and the metastable oscillators there and at the minimum kept.
+         */
+        public record Moves(double[] energyChange, int[] metastableBefore, int[] metastableAfter) {
+        }
 
         /** Column of countsByClass for modes not classified. */
         public static final int UNCLASSIFIED_COLUMN = Cavity.CLASSES;
 
         static Anatomy of(long[][] countsByClass, int[] tailClass, double[] tailSpinodalDistance, int[][] perRealization,
-                          int n) {
+                          int n, Moves moves) {
             double[] fraction = new double[Cavity.CLASSES];
             double[] err = new double[Cavity.CLASSES];
             for (int c = 0; c < Cavity.CLASSES; c++) {
@@ -70,7 +79,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                 fraction[c] = e.value();
                 err[c] = e.error();
             }
-            return new Anatomy(countsByClass, tailClass, tailSpinodalDistance, perRealization, fraction, err);
+            return new Anatomy(countsByClass, tailClass, tailSpinodalDistance, perRealization, fraction, err, moves);
         }
     }
 
@@ -159,6 +168,7 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
         int n = point.N();
         Map<Long, Boolean> convergedOf = new HashMap<>();
         Map<Long, double[]> partialRowOf = new HashMap<>();
+        Map<Long, double[]> movesOf = new HashMap<>(); // {energy change, metastable before, after} (flip, best_random)
         for (Source<MinimaChunk> source : minima) {
             MinimaChunk m = source.read();
             for (int r = 0; r < m.size(); r++) {
@@ -167,6 +177,10 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                     throw new InputMismatch("realization " + idx + " appears in more than one minima file");
                 }
                 partialRowOf.put(idx, Spectra.partialAverageRow(m.kappa()[r], m.x()[r], point.kappa0(), kappaPoints));
+                if (m.moves() != null) {
+                    movesOf.put(idx, new double[] {m.energy()[r] - m.moves().energyBefore()[r],
+                        m.moves().metastableBefore()[r], m.moves().metastableAfter()[r]});
+                }
             }
         }
         // pass 1 over the spectra: one summary per row
@@ -344,7 +358,17 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
             for (int r = 0; r < included.size(); r++) {
                 perRealization[r] = classCountsOf.get(included.get(r));
             }
-            anatomy = Anatomy.of(countsByClass, tailClass, tailDistance, perRealization, n);
+            Anatomy.Moves moves = null;
+            if (!movesOf.isEmpty()) {
+                moves = new Anatomy.Moves(new double[included.size()], new int[included.size()], new int[included.size()]);
+                for (int r = 0; r < included.size(); r++) {
+                    double[] m = movesOf.get(included.get(r));
+                    moves.energyChange()[r] = m[0];
+                    moves.metastableBefore()[r] = (int) m[1];
+                    moves.metastableAfter()[r] = (int) m[2];
+                }
+            }
+            anatomy = Anatomy.of(countsByClass, tailClass, tailDistance, perRealization, n, moves);
         }
         Spectra.Histogram histogram = Spectra.histogram(on, counts, below.count, modesTotal);
         Spectra.PartialAverage partial = Spectra.partialAverage(partialRow, point.kappa0(), kappaPoints);
