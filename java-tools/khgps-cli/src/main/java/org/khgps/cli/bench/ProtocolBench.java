@@ -1,0 +1,71 @@
+package org.khgps.cli.bench;
+
+import java.util.Locale;
+import org.khgps.core.Disorder;
+import org.khgps.core.MatrixLane;
+import org.khgps.core.Minimizer;
+import org.khgps.core.NativeLinalg;
+import org.khgps.core.Protocol;
+import org.khgps.core.Relaxation;
+import org.khgps.core.Seeds;
+import org.khgps.core.StudyPoint;
+
+/**
+ * The cost of each protocol per realization (issue 28), all on the same realizations in one run:
+ * {@code java -cp khgps.jar org.khgps.cli.bench.ProtocolBench N J realizations threads} prints per
+ * protocol one line {@code N=<n> protocol=<p> minimize_s= classify_s= flips= rounds= over_zero=}:
+ * the wall time of a realization (median over the realizations; one lane on {@code threads}
+ * kernel threads), the part of it spent classifying (the factorizations for diag(M^-1)), the
+ * moves kept and the rounds (means), and the ratio of its median to zero's.
+ */
+public final class ProtocolBench {
+
+    private ProtocolBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        double J = Double.parseDouble(args[1]);
+        int realizations = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        NativeLinalg.setThreads(threads);
+        StudyPoint point = new StudyPoint(n, 0.01, J, 1.0);
+        MatrixLane lane = MatrixLane.allocate(n, NativeLinalg.available(), threads);
+        double zero = Double.NaN;
+        // warm-up: the JIT and the native library's first calls, untimed
+        long warm = Seeds.realizationSeed(2021, point, realizations);
+        Disorder.fillCouplings(warm, J, lane.matrix(), threads);
+        Relaxation.run(Protocol.FLIP, Disorder.kappa(warm, n, 1.0), 0.01, J, warm, lane, Minimizer.Settings.defaults(), threads,
+                Relaxation.DEFAULT_MAX_ROUNDS);
+        for (Protocol p : Protocol.values()) {
+            double[] wall = new double[realizations];
+            double[] classify = new double[realizations];
+            double flips = 0;
+            double rounds = 0;
+            for (int r = 0; r < realizations; r++) {
+                long seed = Seeds.realizationSeed(2021, point, r);
+                double[] kappa = Disorder.kappa(seed, n, 1.0);
+                Disorder.fillCouplings(seed, J, lane.matrix(), threads);
+                long t = System.nanoTime();
+                Relaxation.Outcome o = Relaxation.run(p, kappa, 0.01, J, seed, lane, Minimizer.Settings.defaults(), threads,
+                        Relaxation.DEFAULT_MAX_ROUNDS);
+                wall[r] = (System.nanoTime() - t) * 1e-9;
+                classify[r] = o.classifySeconds();
+                flips += o.movesAccepted();
+                rounds += o.rounds();
+            }
+            double median = median(wall);
+            if (p == Protocol.ZERO) {
+                zero = median;
+            }
+            System.out.printf(Locale.ROOT, "N=%d protocol=%s minimize_s=%.3f classify_s=%.3f flips=%.2f rounds=%.2f over_zero=%.2f%n",
+                    n, p.id(), median, median(classify), flips / realizations, rounds / realizations, median / zero);
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+}
