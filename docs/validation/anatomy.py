@@ -1,0 +1,211 @@
+#!/usr/bin/python3
+"""The anatomy study's tables and verdicts from a results folder (docs/validation.md, "The anatomy
+of the tail"; issue 28).
+
+usage: docs/validation/anatomy.py RESULTS_DIR
+
+Reads summary.csv (omega_x onto G of each point), every point's fit.json, fit.h5 and dos.h5 (h5py).
+Groups the points by (N, J) (one h, kappa0 per folder, as in -profile anatomy) and compares the
+protocols on the same disorder, realization by realization. Per (N, J) and protocol it prints:
+  - the exponent below omega_x / 2: the pipeline's (fit.json exponent over its physics window, with
+    the error its verdict uses), and Hill's estimator at omega_c = omega_x / 2 on the stored tail;
+  - the paired difference to zero's Hill exponent at the same omega_c, its error from resampling the
+    realizations of both points together, and its significance;
+  - the metastable fraction of the oscillators, the metastable share of the modes below omega_x / 2
+    and below the exponent's window, the exponent of the non-metastable modes alone;
+  - the rise of 5 n(omega) / omega^5 from omega_x / 5 to omega_x / 10 (1 under omega^4), 16-84% band;
+  - for flip and best_random the mean H difference to zero's minimum and the metastable counts before and after;
+then the verdicts of the tests stated before the run, each PASS or FAIL with its numbers.
+"""
+import csv
+import json
+import math
+import os
+import sys
+
+import h5py
+import numpy as np
+
+SAMPLES = 400  # realization resamplings
+SEED = 28
+METASTABLE = 3
+
+
+def load(root, row):
+    d = os.path.join(root, "points", row["point_id"])
+    with h5py.File(os.path.join(d, "dos.h5"), "r") as f:
+        owner = f["omega_tail_realization"][()]
+        p = dict(row=row, N=int(row["N"]), J=float(row["J"]), omega=f["omega_tail"][()], owner=owner,
+                 cls=f["omega_tail_class"][()] if "omega_tail_class" in f else None,
+                 dist=f["omega_tail_spinodal_distance"][()] if "omega_tail_spinodal_distance" in f else None,
+                 M=int(f.attrs["modes"]), R=int(f.attrs["realizations"]),
+                 frac=f["class_fraction"][()] if "class_fraction" in f else None,
+                 frac_err=f["class_fraction_err"][()] if "class_fraction_err" in f else None,
+                 dE=f["realization_energy_change"][()] if "realization_energy_change" in f else None,
+                 mb=f["realization_metastable_before"][()] if "realization_metastable_before" in f else None,
+                 ma=f["realization_metastable_after"][()] if "realization_metastable_after" in f else None)
+    p["fit"] = json.load(open(os.path.join(d, "fit.json")))
+    p["protocol"] = p["fit"].get("protocol", "zero")
+    p["wx"] = float(row["omega_x"])
+    return p
+
+
+def weights(p, draw):
+    """Weight of each tail mode under a draw of realization indices (None: every realization once)."""
+    if draw is None:
+        return np.ones(len(p["omega"]))
+    counts = np.bincount(draw, minlength=int(p["owner"].max()) + 1 if len(p["owner"]) else 1)
+    return counts[p["owner"]] if len(p["owner"]) else np.ones(0)
+
+
+def hill(p, c, draw=None, keep=None):
+    """Hill's exponent k / sum ln(c / omega) - 1 of the tail modes below c (weighted), or nan (also when
+    c lies beyond the stored tail, which then does not hold every mode below c)."""
+    if not len(p["omega"]) or c > p["omega"][-1]:
+        return float("nan")
+    sel = p["omega"] < c
+    if keep is not None:
+        sel &= keep
+    w = weights(p, draw)[sel]
+    s = np.sum(w * np.log(c / p["omega"][sel]))
+    return w.sum() / s - 1 if s > 0 else float("nan")
+
+
+def share(p, c, draw=None):
+    if not len(p["omega"]) or c > p["omega"][-1]:
+        return float("nan")
+    sel = (p["omega"] < c) & (p["cls"] >= 0)
+    w = weights(p, draw)[sel]
+    return np.sum(w * (p["cls"][sel] == METASTABLE)) / w.sum() if w.sum() > 0 else float("nan")
+
+
+def rise(p, draw=None):
+    """C(omega_x / 10) / C(omega_x / 5) = 32 n(omega_x / 10) / n(omega_x / 5)."""
+    if not len(p["omega"]) or 0.2 * p["wx"] > p["omega"][-1]:
+        return float("nan")
+    w = weights(p, draw)
+    n10, n5 = w[p["omega"] < 0.1 * p["wx"]].sum(), w[p["omega"] < 0.2 * p["wx"]].sum()
+    return 32 * n10 / n5 if n5 > 0 else float("nan")
+
+
+def draws(R):
+    rng = np.random.default_rng(SEED)
+    return [rng.integers(0, R, R) for _ in range(SAMPLES)]
+
+
+def spread(values):
+    v = np.asarray([x for x in values if np.isfinite(x)])
+    return (float(np.std(v, ddof=1)), float(np.percentile(v, 16)), float(np.percentile(v, 84))) if len(v) > 2 else (
+        float("nan"),) * 3
+
+
+def fmt(v, e=None, d=3):
+    if v is None or not np.isfinite(v):
+        return "nan"
+    return f"{v:.{d}f}" if e is None else f"{v:.{d}f} +- {e:.{d}f}"
+
+
+def main(root):
+    rows = list(csv.DictReader(open(os.path.join(root, "summary.csv"))))
+    rows = [r for r in rows if r.get("status", "ok") == "ok"]
+    pts = [load(root, r) for r in rows]
+    groups = {}
+    for p in pts:
+        groups.setdefault((p["J"], p["N"]), {})[p["protocol"]] = p
+    verdicts = {k: [] for k in range(1, 8)}
+    share_vs_n = {}
+    for (J, N) in sorted(groups):
+        g = groups[(J, N)]
+        zero = g.get("zero")
+        if zero is None:
+            continue
+        wx = zero["wx"]
+        c = wx / 2
+        R = zero["R"]
+        ds = draws(R)
+        print(f"\n## J = {J:g}, N = {N} ({R} realizations; omega_x = {wx:.4f} onto G, zero's)\n")
+        print("| protocol | exponent (window) | Hill below omega_x/2 | paired Delta vs zero | metastable fraction | "
+              "share below omega_x/2 | share below window | exponent non-metastable | rise C(wx/10)/C(wx/5) | "
+              "Delta H (mean +- se) | metastable before -> after |")
+        print("| --- |" + " --- |" * 10)
+        hz = hill(zero, c)
+        for name in ("zero", "flip", "best_random", "random"):
+            p = g.get(name)
+            if p is None:
+                continue
+            f = p["fit"]
+            err = f.get("exponent_err_verdict", f["exponent_err"])
+            h = hill(p, c)
+            boot_h = [hill(p, c, d) for d in ds]
+            h_err = spread(boot_h)[0]
+            if name == "zero":
+                delta = "-"
+                d_val = d_err = float("nan")
+            else:
+                pairs = [hill(p, c, d) - hill(zero, c, d) for d in ds]
+                d_val, d_err = h - hz, spread(pairs)[0]
+                delta = f"{d_val:+.3f} +- {d_err:.3f} ({d_val / d_err:.1f} sigma)" if d_err > 0 else fmt(d_val)
+            fr = p["frac"][METASTABLE] if p["frac"] is not None else float("nan")
+            fr_e = p["frac_err"][METASTABLE] if p["frac_err"] is not None else float("nan")
+            sh = share(p, c) if p["cls"] is not None else float("nan")
+            sh_e = spread([share(p, c, d) for d in ds])[0] if p["cls"] is not None else float("nan")
+            rs = rise(p)
+            _, rlo, rhi = spread([rise(p, d) for d in ds])
+            de = "-"
+            mm = "-"
+            if p["dE"] is not None:
+                de = f"{np.mean(p['dE']):.4f} +- {np.std(p['dE'], ddof=1) / math.sqrt(len(p['dE'])):.4f}"
+                mm = f"{np.mean(p['mb']):.2f} -> {np.mean(p['ma']):.2f}"
+            nm = f.get("exponent_non_metastable", float("nan"))
+            nm_e = f.get("exponent_non_metastable_err", float("nan"))
+            print(f"| {name} | {fmt(f['exponent'], err)} (below {f['exponent_omega_max']:.4f}) | {fmt(h, h_err)} | {delta} | "
+                  f"{fmt(fr, fr_e, 4)} | {fmt(sh, sh_e)} | {fmt(f.get('metastable_share_window'), f.get('metastable_share_window_err'))} | "
+                  f"{fmt(nm, nm_e)} | {rs:.2f} [{rlo:.2f}, {rhi:.2f}] | {de} | {mm} |")
+            p.update(h=h, h_err=h_err, d=d_val, d_err=d_err, rise=rs, rlo=rlo, rhi=rhi, share=sh, share_err=sh_e,
+                     err=err)
+        intermediate = J >= 0.1
+        flip = g.get("flip")
+        best = g.get("best_random")
+        if flip is not None and intermediate:
+            ok = abs(flip["fit"]["exponent"] - 4) <= 2 * flip["err"]
+            verdicts[1].append((J, N, ok, f"flip {fmt(flip['fit']['exponent'], flip['err'])}"))
+            nm, nm_e = zero["fit"].get("exponent_non_metastable"), zero["fit"].get("exponent_non_metastable_err")
+            ok2 = flip["d"] > 2 * flip["d_err"] and nm is not None and abs(nm - flip["fit"]["exponent"]) <= 2 * math.hypot(
+                nm_e, flip["err"])
+            verdicts[2].append((J, N, ok2, f"Delta {flip['d']:+.3f} +- {flip['d_err']:.3f}; zero's non-metastable "
+                                         f"{fmt(nm, nm_e)} vs flip {fmt(flip['fit']['exponent'], flip['err'])}"))
+            ok4 = flip["rlo"] <= 1 <= flip["rhi"] and zero["rlo"] > 1
+            verdicts[4].append((J, N, ok4, f"flip {flip['rise']:.2f} [{flip['rlo']:.2f}, {flip['rhi']:.2f}], zero "
+                                         f"{zero['rise']:.2f} [{zero['rlo']:.2f}, {zero['rhi']:.2f}]"))
+        if flip is not None and best is not None and intermediate and best["dE"] is not None:
+            deeper = np.mean(best["dE"]) <= np.mean(flip["dE"])
+            near_zero = abs(best["d"]) <= 2 * best["d_err"]
+            verdicts[3].append((J, N, deeper and near_zero,
+                                f"Delta H best {np.mean(best['dE']):.4f} vs flip {np.mean(flip['dE']):.4f}; "
+                                f"best - zero exponent {best['d']:+.3f} +- {best['d_err']:.3f}"))
+        if intermediate and zero["cls"] is not None:
+            share_vs_n.setdefault(J, []).append((N, zero["share"], zero["share_err"]))
+        if flip is not None and not intermediate:
+            verdicts[7].append((J, N, abs(flip["d"]) <= 2 * flip["d_err"], f"Delta {flip['d']:+.3f} +- {flip['d_err']:.3f}"))
+    for J, s in sorted(share_vs_n.items()):
+        s.sort()
+        big = [x for x in s if x[0] == max(n for n, _, _ in s)][0]
+        verdicts[5].append((J, big[0], big[1] >= 0.10, "share below omega_x/2 by N: " + ", ".join(
+            f"{n}: {fmt(v, e)}" for n, v, e in s)))
+    names = {1: "omega^4 for flip-stable minima", 2: "the excess is the metastable population",
+             3: "depth alone does not do it (best_random)", 4: "a plateau with flip", 5: "the metastable share at the largest N",
+             6: "omega_x(J) and Eq. (4) on flip's points (analysis.json: see the text)", 7: "the weak regime untouched"}
+    print("\n## Verdicts of the tests stated before the run\n")
+    for k in range(1, 8):
+        rows = verdicts[k]
+        if not rows:
+            print(f"{k}. {names[k]}: no data")
+            continue
+        passed = sum(1 for r in rows if r[2])
+        print(f"{k}. {names[k]}: {passed} of {len(rows)} pass")
+        for J, N, ok, text in rows:
+            print(f"   - J = {J:g}, N = {N}: {'PASS' if ok else 'FAIL'}: {text}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
