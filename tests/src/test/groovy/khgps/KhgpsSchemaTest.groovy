@@ -3,6 +3,7 @@ package khgps
 import groovy.json.JsonSlurper
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.lang.Tag
 
 /** lib/KhgpsSchema.groovy and nextflow_schema.json: the schema against the config and the docs; its checks. */
 class KhgpsSchemaTest extends Specification {
@@ -37,6 +38,7 @@ class KhgpsSchemaTest extends Specification {
         KhgpsSchema.errors(schema, config) == []
     }
 
+    @Tag('slow')  // eleven `nextflow config` JVMs: left out of -Pquick
     def 'should know every parameter the profiles set, and allow their values'() {
         given:
         def names = KhgpsSchema.parameters(schema).keySet()
