@@ -62,11 +62,11 @@ final class TheoryCommand implements Command {
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path out = Args.output(line, "out", line.hasOption("dos") ? List.of(Path.of(line.getOptionValue("dos"))) : List.of());
         CavityTheory.Settings defaults = CavityTheory.Settings.defaults();
-        CavityTheory.Settings settings = new CavityTheory.Settings(
-                (int) Args.integer(line, "z-nodes", (long) defaults.zNodes(), 3),
-                Args.number(line, "tolerance", defaults.tolerance()),
-                (int) Args.integer(line, "max-iterations", (long) defaults.maxIterations(), 1),
-                Args.number(line, "eta", defaults.eta()));
+        int zNodes = (int) Args.integer(line, "z-nodes", (long) defaults.zNodes(), 3);
+        double tolerance = Args.number(line, "tolerance", defaults.tolerance());
+        int maxIterations = (int) Args.integer(line, "max-iterations", (long) defaults.maxIterations(), 1);
+        double eta = Args.number(line, "eta", defaults.eta());
+        CavityTheory.Settings settings = Args.checked(() -> new CavityTheory.Settings(zNodes, tolerance, maxIterations, eta));
         StudyPoint point;
         long seed;
         double[] edges;
@@ -86,12 +86,11 @@ final class TheoryCommand implements Command {
             grid = "dos file";
             inputs = List.of(dosPath);
         } else {
-            try {
-                point = new StudyPoint((int) Args.integer(line, "N", 1000L, 2), Args.number(line, "h", null),
-                        Args.number(line, "J", null), Args.number(line, "kappa0", null));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+            int n = (int) Args.integer(line, "N", 1000L, 2);
+            double h = Args.number(line, "h", null);
+            double j = Args.number(line, "J", null);
+            double kappa0 = Args.number(line, "kappa0", null);
+            point = Args.checked(() -> new StudyPoint(n, h, j, kappa0));
             seed = 0;
             double lo = Args.number(line, "omega-min", DEFAULT_OMEGA_MIN);
             double hi = Args.number(line, "omega-max", DEFAULT_OMEGA_MAX);

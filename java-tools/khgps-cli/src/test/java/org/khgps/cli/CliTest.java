@@ -172,7 +172,7 @@ class CliTest {
         ok("histogram", "--out", p("dos.h5"), p("minimaa.h5"), p("spectraa.h5"));
         ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--min-modes", "10");
         Files.writeString(dir.resolve("failed.tsv"), "point_id\tN\th\tJ\tkappa0\trealizations\treason\n"
-                + "0123456789ab\t64\t0.01\t0.3\t1.0\t3\thistogram: khgps histogram: no realization converged, \"none\" (exit 2)\n");
+                + "0123456789ab\t64\t0.01\t0.3\t1.0\t3\thistogram: khgps histogram: no realization converged, \"none\" (exit 4)\n");
         ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--failed", p("failed.tsv"), p("dos.h5"), p("fit.h5"));
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals(3, csv.size());
@@ -180,7 +180,7 @@ class CliTest {
         assertEquals(List.of("status", "reason"), header.subList(header.size() - 2, header.size()), "new columns last");
         assertTrue(csv.get(1).endsWith(",ok,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("0123456789ab,64,0.01,0.3,1.0,3,nan,nan,"), csv.get(2));
-        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 2)\""),
+        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 4)\""),
                 csv.get(2));
         String fields = csv.get(2).substring(0, csv.get(2).indexOf(",\"histogram"));
         assertEquals(header.size() - 1, fields.split(",").length, "one field per column");
