@@ -18,6 +18,7 @@ import org.khgps.core.LinearFit;
 import org.khgps.core.StudyAnalysis;
 import org.khgps.core.stage.PointDos;
 import org.khgps.core.stage.PointFit;
+import org.khgps.core.stage.PointTheory;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
@@ -65,7 +66,7 @@ final class ReportCommand implements Command {
     }
 
     /** One point's dos and fit, and its RS theory ({@code null} when no theory file was given for it). */
-    record Point(PointDos dos, PointFit fit, TheoryFile theory) {
+    record Point(PointDos dos, PointFit fit, PointTheory theory) {
     }
 
     /** A plot and its size in pixels in the PNG (and the SVG). */
@@ -113,7 +114,7 @@ final class ReportCommand implements Command {
         Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
         Map<String, PointDos> dos = new TreeMap<>();
         Map<String, PointFit> fits = new TreeMap<>();
-        Map<String, TheoryFile> theories = new TreeMap<>();
+        Map<String, PointTheory> theories = new TreeMap<>();
         for (Path p : inputs) {
             String kind = H5.kind(p);
             if (kind.equals(DosFile.KIND)) {
@@ -127,7 +128,7 @@ final class ReportCommand implements Command {
                     throw new BadInputException("two fit files for point " + f.point().id());
                 }
             } else if (kind.equals(TheoryFile.KIND)) {
-                TheoryFile t = TheoryFile.read(p);
+                PointTheory t = TheoryFile.read(p);
                 if (theories.put(t.point().id(), t) != null) {
                     throw new BadInputException("two theory files for point " + t.point().id());
                 }
@@ -328,7 +329,7 @@ final class ReportCommand implements Command {
     enum Rs {
         X2, CHI, A_G, A_G_DRESSED;
 
-        double theory(TheoryFile t) {
+        double theory(PointTheory t) {
             return switch (this) {
                 case X2 -> t.solution().q();
                 case CHI -> t.solution().chi();

@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.CavityTheory;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointTheory;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.TheoryFile;
@@ -98,25 +99,18 @@ final class TheoryCommand implements Command {
             if (!(lo > 0) || !(hi > lo)) {
                 throw new BadInputException("need 0 < --omega-min < --omega-max, got " + lo + " and " + hi);
             }
-            edges = new double[bins + 1];
-            for (int b = 0; b <= bins; b++) {
-                edges[b] = lo * Math.pow(hi / lo, (double) b / bins);
-            }
+            edges = PointTheory.logEdges(lo, hi, bins);
             grid = "log-spaced";
             inputs = List.of();
         }
-        double[] omega = new double[edges.length - 1];
-        for (int b = 0; b < omega.length; b++) {
-            omega[b] = Math.sqrt(edges[b] * edges[b + 1]);
-        }
         long start = System.nanoTime();
-        CavityTheory.Solution solution = CavityTheory.solve(point.h(), point.J(), point.kappa0(), settings);
-        CavityTheory.Spectrum spectrum = CavityTheory.spectrum(solution, omega, settings);
+        PointTheory theory = PointTheory.solve(point, seed, edges, grid, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
-        new TheoryFile(point, seed, solution, spectrum, edges, grid, settings).write(out, invocation.provenance(inputs));
+        TheoryFile.write(theory, out, invocation.provenance(inputs));
+        CavityTheory.Solution solution = theory.solution();
         System.err.printf("theory: point %s: q = %.5g, chi = %.5g, double wells %.3g, J^2 E[1/s^2] = %.3g, A_g(RS) = %.4g "
                         + "(dressed %.4g); %d iterations, D(omega) at %d frequencies, %.2f s%n", point.id(), solution.q(),
                 solution.chi(), solution.doubleWellFraction(), solution.stability(), solution.aG(), solution.aGDressed(),
-                solution.iterations(), omega.length, seconds);
+                solution.iterations(), theory.spectrum().omega().length, seconds);
     }
 }

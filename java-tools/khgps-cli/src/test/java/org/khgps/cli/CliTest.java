@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khgps.core.stage.MinimaChunk;
 import org.khgps.core.stage.PointDos;
 import org.khgps.core.stage.PointFit;
+import org.khgps.core.stage.PointTheory;
 import org.khgps.core.stage.SpectraChunk;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
@@ -135,7 +136,7 @@ class CliTest {
         assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
         ok("theory", "--dos", p("dos.h5"), "--out", p("theory.h5"));
-        TheoryFile theory = TheoryFile.read(dir.resolve("theory.h5"));
+        PointTheory theory = TheoryFile.read(dir.resolve("theory.h5"));
         assertEquals(dos.point(), theory.point());
         assertArrayEquals(dos.histogram().edges(), theory.omegaEdges(), "the histogram's bins");
         assertEquals(dos.histogram().dos().length, theory.spectrum().dos().length);
@@ -201,7 +202,7 @@ class CliTest {
     @Test
     void theoryStandsAloneAndSaysWhenItDoesNotConverge() throws Exception {
         ok("theory", "--h", "0.01", "--J", "0.05", "--kappa0", "1", "--bins", "20", "--out", p("t.h5"));
-        TheoryFile t = TheoryFile.read(dir.resolve("t.h5"));
+        PointTheory t = TheoryFile.read(dir.resolve("t.h5"));
         assertEquals(0.007686, t.solution().q(), 0.005 * 0.007686);
         assertEquals(46.7, t.solution().aG(), 0.02 * 46.7);
         assertEquals(20, t.spectrum().omega().length);
