@@ -98,21 +98,6 @@ final class Args {
         return optional("threads", "n", "threads for products and LAPACK (default: $KHGPS_THREADS, else all cores)");
     }
 
-    /**
-     * The text of an input file ({@code what} names it in messages: "--params"): one that is not there,
-     * not readable or not UTF-8 is bad input; only a read the filesystem fails is an IOException.
-     */
-    static String text(Path in, String what) throws BadInputException, IOException {
-        if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
-            throw new BadInputException(what + " " + in + " is not a readable file");
-        }
-        try {
-            return Files.readString(in);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new BadInputException(what + " " + in + " is not a text file (" + e + ")");
-        }
-    }
-
     static Path output(CommandLine line, String name) throws BadInputException, IOException {
         Path out = Path.of(line.getOptionValue(name));
         org.khgps.io.H5.checkWritable(out);

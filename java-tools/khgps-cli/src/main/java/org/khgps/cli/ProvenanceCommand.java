@@ -100,7 +100,7 @@ final class ProvenanceCommand implements Command {
         if (!Files.isRegularFile(json)) {
             throw new BadInputException(dir + " has no study.json: not a results folder of a completed run");
         }
-        String text = Args.text(json, "study file");
+        String text = H5.readText(json, "study file");
         Map<String, String> files = new TreeMap<>();
         int start = text.indexOf("\"files\"");
         if (start < 0) {
@@ -266,7 +266,7 @@ final class ProvenanceCommand implements Command {
         Path csv = dir.resolve("summary.csv");
         String[] header = null;
         if (Files.isRegularFile(csv)) {
-            List<String> rows = Args.text(csv, "summary").lines().toList();
+            List<String> rows = H5.readText(csv, "summary").lines().toList();
             header = rows.get(0).split(",");
             for (String r : rows.subList(1, rows.size())) {
                 String[] cells = r.split(",");

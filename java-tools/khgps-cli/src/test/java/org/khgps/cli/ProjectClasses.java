@@ -24,6 +24,9 @@ final class ProjectClasses {
         List<String> names = new ArrayList<>();
         for (URL url : Collections.list(ProjectClasses.class.getClassLoader().getResources("org/khgps"))) {
             URI uri = url.toURI();
+            if (uri.getScheme().equals("jar") && uri.toString().contains("-tests.jar!")) {
+                continue; // a module's test-jar: test helpers, not the project's classes
+            }
             if (uri.getScheme().equals("jar")) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     collect(jar.getPath("/"), jar.getPath("/org/khgps"), names);
