@@ -39,9 +39,9 @@ class ProvenanceTest extends Specification {
         study.points*.id.sort() == results.resolve('points').toFile().list().sort()
         study.params.J == '0.05,0.2'
         // 2 points x (2 minima + 2 spectra + dos.h5 + fit.h5 + fit.json + theory.h5) + report, summary, analysis,
-        // 16 plots as PNG and SVG
-        study.files.keySet().findAll { !it.startsWith('workflow/') }.size() == 51
-        study.files.keySet().count { it.startsWith('plots/') && it.endsWith('.svg') } == 16
+        // 15 plots as PNG and SVG (no weak_test: no weak-regime point has an A_g)
+        study.files.keySet().findAll { !it.startsWith('workflow/') }.size() == 49
+        study.files.keySet().count { it.startsWith('plots/') && it.endsWith('.svg') } == 15
         // and the workflow's sources that made them (KhgpsRoCrate.WORKFLOW_SOURCES)
         study.files.keySet().containsAll(['workflow/main.nf', 'workflow/nextflow.config', 'workflow/workflows/khgps.nf'])
         study.files.keySet().every { Files.isRegularFile(results.resolve(it)) }

@@ -23,10 +23,18 @@ final class Figures {
      * are filled from each chart.
      *
      * @param caption HTML
-     * @param absent  the page's one line (HTML) where the data hold no such figure; null: nothing said
+     * @param absent  the page's one line (HTML) where the data hold no such figure; null: {@link #NO_DATA}
      */
     record Figure(String name, Section section, String caption, String absent, Function<Study, List<Chart>> builder) {
+
+        /** The page's line where this figure is not drawn. */
+        String why() {
+            return absent != null ? absent : NO_DATA;
+        }
     }
+
+    /** Why a figure is not drawn when it has no more specific reason: a chart without a single point. */
+    static final String NO_DATA = "No plot: none of the points has the values this plot would show.";
 
     /** One chart of a figure: its key ("" for a single figure), the words that stand for {@code {item}}, its size. */
     record Chart(String key, String item, JFreeChart chart, int width, int height) {
@@ -56,8 +64,10 @@ final class Figures {
                     s -> Plots.collapse(s.points(), s.analysis())),
             single("omega_x_vs_J", Section.COLLAPSE, "&omega;<sub>x</sub>/h<sup>1/3</sup> against J, with its error.",
                     s -> Plots.omegaXVsJ(s.analysis())),
-            single("weak_test", Section.WEAK, "The weak-interaction test of Eq. (3).",
-                    s -> Plots.weakTest(s.points(), s.analysis())),
+            // Eq. (3) holds in the weak regime: without a weak point that has an A_g there is nothing to test
+            new Figure("weak_test", Section.WEAK, "The weak-interaction test of Eq. (3).", "No plot: no weak-regime point "
+                    + "has an A<sub>g</sub>, so there is nothing to test Eq. (3) on.",
+                    one(s -> Plots.weakTest(s.points(), s.analysis()))),
             single("x2_vs_J", Section.AGAINST_J, "&lt;x&sup2;&gt; against J, with its error.",
                     s -> Plots.x2VsJ(s.points(), s.analysis())),
             single("A_g_vs_J", Section.AGAINST_J, "A<sub>g</sub> against J, with its error.",
@@ -117,16 +127,30 @@ final class Figures {
         return out;
     }
 
-    /** A single figure, 900 x 600, drawn where {@code chart} gives one (not null). */
+    /** A single figure, 900 x 600. */
     private static Figure single(String name, Figures.Section section, String caption, Function<Study, JFreeChart> chart) {
         return new Figure(name, section, caption, null, one(chart));
     }
 
+    /** A single chart, where {@code chart} gives one (not null) with at least one point to draw. */
     private static Function<Study, List<Chart>> one(Function<Study, JFreeChart> chart) {
         return s -> {
             JFreeChart c = chart.apply(s);
-            return c == null ? List.of() : List.of(new Chart("", "", c, 900, 600));
+            return c == null || !hasData(c) ? List.of() : List.of(new Chart("", "", c, 900, 600));
         };
+    }
+
+    private static boolean hasData(JFreeChart chart) {
+        var plot = chart.getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            var data = plot.getDataset(d);
+            for (int i = 0; data != null && i < data.getSeriesCount(); i++) {
+                if (data.getItemCount(i) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Beside the RS theory: only when theory files were given. */

@@ -72,8 +72,8 @@ final class Page {
                             "json", PlotlyJson.of(d.chart(), d.width() < 800))));
                 }
             }
-            if (!any && f.absent() != null) {
-                sb.append("<p>").append(f.absent()).append("</p>\n");
+            if (!any && f.name().indexOf('<') < 0) {
+                sb.append("<p>").append(f.why()).append("</p>\n");
             }
         }
         return sb.toString();

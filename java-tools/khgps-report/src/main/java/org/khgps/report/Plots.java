@@ -253,11 +253,31 @@ final class Plots {
             }
         }
         axis.setSmallestValue(domain ? 1e-6 : 1e-12);
-        if (hi > 0) {
+        if (hi > 0 && hi <= lo * (1 + SAME)) {
+            // one value (a single point): a decade around it, labelled 1, 2, 5 x 10^n like any other
+            axis.setRange(lo / Math.sqrt(10), hi * Math.sqrt(10));
+        } else if (hi > 0) {
             double pad = Math.pow(Math.max(hi / lo, 1.5), 0.05);
             axis.setRange(lo / pad, hi * pad);
         }
         return axis;
+    }
+
+    /** Values closer than this (relative) are one value on an axis: no tick label could tell them apart. */
+    private static final double SAME = 1e-6;
+
+    /**
+     * A linear axis over one value (a single point, no error bar) would span JFreeChart's minimum
+     * auto range, 1e-8, with every tick labelled alike: it spans 10% of the value each side instead
+     * (1 each side of 0).
+     */
+    private static void readable(ValueAxis axis) {
+        if (axis instanceof NumberAxis && !(axis.getRange().getLength() > SAME * Math.max(Math.abs(axis.getLowerBound()),
+                Math.abs(axis.getUpperBound())) && axis.getRange().getLength() > 1e-7)) {
+            double c = axis.getRange().getCentralValue();
+            double half = c != 0 ? 0.1 * Math.abs(c) : 1;
+            axis.setRange(c - half, c + half);
+        }
     }
 
     private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -278,6 +298,7 @@ final class Plots {
         plot.setOutlinePaint(Color.DARK_GRAY);
         for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            readable(a);
         }
         JFreeChart chart = new JFreeChart(Markup.plain(title), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -578,7 +599,10 @@ final class Plots {
         return shared(c, points);
     }
 
-    /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
+    /**
+     * ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4); null
+     * when no weak-regime point has an A_g.
+     */
     static JFreeChart weakTest(List<Study.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries weak = new XYSeries("weak-interaction points (in the line fit)", false);
@@ -597,6 +621,9 @@ final class Plots {
             boolean isWeak = "weak".equals(analysis.points().get(i).regime());
             (isWeak ? (points.get(i).fit().consistent() ? weak : noWindow) : other).add(x, y);
             max = Math.max(max, x);
+        }
+        if (weak.isEmpty() && noWindow.isEmpty()) {
+            return null; // no weak-regime point with an A_g: nothing to test Eq. (3) on
         }
         data.addSeries(weak);
         data.addSeries(other);

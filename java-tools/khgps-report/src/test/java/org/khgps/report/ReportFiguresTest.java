@@ -215,4 +215,33 @@ class ReportFiguresTest {
         assertEquals(1.0, data.getYValue(0, 1), 1e-12);
         assertEquals(0.5, data.getXValue(0, 1), 1e-12, "x = 1000 / N");
     }
+
+    @Test
+    void aSinglePointGetsReadableLimitsADecadeOnALogAxisTenPercentOnALinearOne() {
+        Study one = Study.of(List.of(points.get(1)), List.of(), s -> { });
+        var p = one.points().get(0);
+        var plot = Plots.aGVsJ(one.points(), one.analysis(), false).getXYPlot();
+        assertEquals(p.dos().point().J() / Math.sqrt(10), plot.getDomainAxis().getLowerBound(), 1e-12);
+        assertEquals(p.dos().point().J() * Math.sqrt(10), plot.getDomainAxis().getUpperBound(), 1e-12);
+        assertEquals(p.fit().fit().aG() * Math.sqrt(10), plot.getRangeAxis().getUpperBound(), 1e-9 * p.fit().fit().aG());
+        // linear: the simulation and both RS values at one x
+        var x = Plots.rsWeakTest(one.points()).getXYPlot().getDomainAxis();
+        assertEquals(0.2, (x.getUpperBound() - x.getLowerBound()) / x.getRange().getCentralValue(), 1e-12);
+        assertTrue(Plots.rsWeakTest(points).getXYPlot().getDomainAxis().getRange().getLength() > 1, "two points: as before");
+    }
+
+    @Test
+    void aFigureWithoutAPointToDrawIsLeftOutAndThePageSaysSo() throws Exception {
+        // at J = 0 there is nothing to draw against J (the log axis has no place for 0)
+        Study flat = Study.of(List.of(atJ(points.get(0), 0.0)), List.of(), s -> { });
+        List<String> drawn = Figures.draw(flat).stream().map(Figures.Drawn::name).toList();
+        assertFalse(drawn.contains("x2_vs_J") || drawn.contains("A_g_vs_J"), drawn.toString());
+        assertTrue(drawn.contains("dos_all") && drawn.contains("partial_x2"), drawn.toString());
+        Path out = Files.createDirectories(dir.resolve("flat"));
+        Fixtures.write(flat, out);
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("id=\"plot-x2_vs_J\""));
+        assertTrue(html.contains("<p>" + Figures.NO_DATA + "</p>"), "one line in its place");
+        assertFalse(Files.exists(out.resolve("plots/x2_vs_J.png")));
+    }
 }
