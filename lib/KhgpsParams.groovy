@@ -20,7 +20,7 @@ class KhgpsParams {
 
     /**
      * Largest N whose realizations run side by side, one per cpu: org.khgps.core.Lanes.PARALLEL_UP_TO_N
-     * (a copy, guarded by OneSourceTest like MAX_N; conf/base.config's memory formula too). The tools'
+     * (a copy, guarded by OneSourceTest like MAX_N; the task memory below uses it). The tools'
      * -Dkhgps.parallelUpToN override is for their tests and benchmarks, not a pipeline setting: tasks
      * are sized for this default.
      */
@@ -292,7 +292,7 @@ class KhgpsParams {
     /**
      * Seconds one realization (sample + minimize + diagonalize) takes on 2 cores, from
      * bench/run.sh on the development machine: 0.14 s at N = 1000, 0.40 s at 2000, 2.8 s at 4000,
-     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). conf/base.config's time is {@link #taskSeconds}.
+     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). The matrix tasks' time is {@link #taskSeconds}.
      */
     static double secondsPerRealization(int n) {
         return 0.1 + 124.0 * Math.pow(n / 16000.0, 3)
@@ -300,7 +300,7 @@ class KhgpsParams {
 
     /**
      * Wall-clock seconds a minimize or diagonalize task of {@code count} realizations asks for on its
-     * first attempt (conf/base.config, process_matrix; OneSourceTest compares): 10 min + 4x the cost model.
+     * first attempt (the minimize and diagonalize modules ask for it): 10 min + 4x the cost model.
      */
     static double taskSeconds(int n, long count) {
         return 600 + 4 * count * secondsPerRealization(n)
@@ -336,8 +336,8 @@ class KhgpsParams {
     }
 
     /**
-     * Memory a minimize or diagonalize task of size n on cpus asks for (conf/base.config,
-     * process_matrix): one matrix per lane, plus headroom. With cpus = 1, the least that works.
+     * Memory a minimize or diagonalize task of size n on cpus asks for (their modules call this):
+     * one matrix per lane, plus headroom. With cpus = 1, the least that works.
      */
     static long taskMemoryBytes(int n, int cpus = 1) {
         return (long) (8L * n * n * 1.25 * lanes(n, cpus) + 768L * 1024 * 1024)

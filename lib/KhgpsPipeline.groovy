@@ -154,9 +154,9 @@ class KhgpsPipeline {
     static Map<String, String> fingerprints(workflow) {
         def jar = workflow.projectDir.resolve('java-tools/khgps-cli/target/khgps.jar')
         if (workflow.stubRun && !java.nio.file.Files.exists(jar)) {
-            return KhgpsProvenance.STAGE_CLASSES.collectEntries { k, v -> [(k): 'stub'] }
+            return KhgpsFingerprint.STAGE_CLASSES.collectEntries { k, v -> [(k): 'stub'] }
         }
-        return KhgpsProvenance.fingerprints(jar)
+        return KhgpsFingerprint.stages(jar)
     }
 
     /** The parameters as sorted JSON (deterministic, so the report's cache key is too). */

@@ -3,70 +3,12 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import java.security.MessageDigest
-import java.util.zip.ZipFile
 
 /**
- * Run-level provenance: the code fingerprint of each stage (part of its tasks' cache keys) and
- * results/study.json (the study, the run, and the SHA-256 of every published file), and the same
- * as an RO-Crate (KhgpsRoCrate).
+ * Run-level provenance: results/study.json (the study, the run, and the SHA-256 of every published
+ * file), and the same as an RO-Crate (KhgpsRoCrate). Each stage's code fingerprint: KhgpsFingerprint.
  */
 class KhgpsProvenance {
-
-    /** The stage commands, by class in the tools' jar. */
-    static final Map<String, String> STAGE_CLASSES = [
-        sample     : 'org/khgps/cli/SampleCommand',
-        minimize   : 'org/khgps/cli/MinimizeCommand',
-        diagonalize: 'org/khgps/cli/DiagonalizeCommand',
-        histogram  : 'org/khgps/cli/HistogramCommand',
-        fit        : 'org/khgps/cli/FitCommand',
-        theory     : 'org/khgps/cli/TheoryCommand',
-        report     : 'org/khgps/cli/ReportCommand',
-    ].asImmutable()
-
-    /**
-     * A fingerprint of the code one stage runs: SHA-256 over the bytes of the project classes
-     * its command class reaches (found through the class files' constant pools), plus the
-     * third-party classes in the jar (by name and CRC). Changing the fit's code changes only
-     * the fit's fingerprint; rebuilding unchanged sources changes nothing, because the jar is
-     * built reproducibly.
-     */
-    static Map<String, String> fingerprints(Path jar) {
-        def zip = new ZipFile(jar.toFile())
-        try {
-            Map<String, byte[]> ours = [:]
-            def thirdParty = MessageDigest.getInstance('SHA-256')
-            zip.entries().toList().sort { it.name }.each { e ->
-                if (e.name.startsWith('org/khgps/') && e.name.endsWith('.class')) {
-                    ours[e.name - '.class'] = zip.getInputStream(e).bytes
-                } else if (!e.directory && !e.name.startsWith('META-INF/')) {
-                    thirdParty.update("${e.name}:${e.crc}\n".getBytes('UTF-8'))
-                }
-            }
-            def libs = thirdParty.digest().encodeHex().toString()
-            def refs = ours.collectEntries { name, bytes ->
-                def text = new String(bytes, 'ISO-8859-1')
-                [(name): (text =~ /org\/khgps\/[A-Za-z0-9_\/$]+/).collect { it }.findAll { ours.containsKey(it) } as Set]
-            }
-            // Main lists every command: follow it, but not into the other stages' commands
-            def commands = ours.keySet().findAll { it ==~ /org\/khgps\/cli\/[A-Za-z]+Command/ }
-            return STAGE_CLASSES.collectEntries { stage, root ->
-                Set<String> seen = new TreeSet<>()
-                List<String> todo = [root, 'org/khgps/cli/Main']
-                while (todo) {
-                    def c = todo.pop()
-                    if ((c == root || !(c in commands)) && seen.add(c)) {
-                        todo.addAll(refs[c] ?: [])
-                    }
-                }
-                def md = MessageDigest.getInstance('SHA-256')
-                seen.each { c -> md.update(c.getBytes('UTF-8')); md.update(ours[c]) }
-                md.update(libs.getBytes('UTF-8'))
-                [(stage): md.digest().encodeHex().toString().take(16)]
-            }
-        } finally {
-            zip.close()
-        }
-    }
 
     /**
      * The lines a task's script ends with: its versions.yml (nf-core's layout: process -> tool ->

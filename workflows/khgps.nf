@@ -12,7 +12,7 @@ workflow KHGPS {
     take:
     run          // KhgpsRun: the study points (KhgpsParams.points); collects the published files and failed points
     params_json  // val: the run's parameters as JSON, for the report
-    code         // map: stage -> fingerprint of its code (KhgpsProvenance.fingerprints)
+    code         // map: stage -> fingerprint of its code (KhgpsFingerprint.stages)
 
     main:
     // A chunk's meta holds what defines its realizations and nothing else: the point's parameters,

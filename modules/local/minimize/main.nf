@@ -2,6 +2,9 @@
 process MINIMIZE {
     tag "${meta.id}:${meta.first}-${meta.last}"
     label 'process_matrix'
+    // the N x N matrices' memory and the chunk's time, scaled by the attempt: lib/KhgpsParams' model
+    memory { KhgpsParams.taskMemoryBytes(meta.N as int, task.cpus) * task.attempt }
+    time   { new nextflow.util.Duration((long) (KhgpsParams.taskSeconds(meta.N as int, meta.count as long) * 1000) * task.attempt) }
 
     input:
     tuple val(meta), path(disorder)

@@ -8,27 +8,14 @@ import spock.lang.Specification
 
 /**
  * Facts that must be written twice because their readers cannot share code: lib/ and the config
- * files are loaded by Nextflow before the tools' jar is built, and a config file cannot call lib/.
- * Each copy is compared with its home here, so the copies cannot drift apart.
+ * files are loaded by Nextflow before the tools' jar is built, and a config file cannot call lib/
+ * (so the matrix tasks' memory and time are asked of lib/ by their modules instead). Each copy is
+ * compared with its home here, so the copies cannot drift apart.
  */
 class OneSourceTest extends Specification {
 
     @Shared Map schema = KhgpsSchema.load(Nextflow.ROOT.toFile())
     @Shared Map properties = KhgpsSchema.parameters(schema)
-
-    /** conf/base.config's process scope; its time closure gives milliseconds instead of a Nextflow Duration. */
-    static Map baseConfig() {
-        def text = Nextflow.ROOT.resolve('conf/base.config').text.replace('new nextflow.util.Duration(', 'Long.valueOf(')
-        def slurper = new ConfigSlurper()
-        slurper.binding = [params: [max_memory: '8.GB', max_cpus: 2]]
-        return slurper.parse(text).process as Map
-    }
-
-    static Object call(Closure c, Map context) {
-        def task = c.rehydrate(context, c.owner, c.thisObject)
-        task.resolveStrategy = Closure.DELEGATE_FIRST
-        return task.call()
-    }
 
     def 'should bound N by the tools\' matrix buffer in lib/, the schema and its help'() {
         expect: 'home: org.khgps.core.SymmetricMatrix.MAX_N (the largest N x N doubles in one direct buffer)'
@@ -63,22 +50,22 @@ class OneSourceTest extends Specification {
         usage.contains("min_modes + 1 modes (the fit's least, ${(properties.min_modes.default as int) + 1} by default")
     }
 
-    def 'should ask conf/base.config for the memory and time lib/ plans, at N = #N and #COUNT realizations, attempt #ATTEMPT'() {
+    def 'should size the matrix tasks by lib/ alone: #STAGE asks KhgpsParams, conf/base.config has no copy'() {
         given: 'home: KhgpsParams.taskMemoryBytes and taskSeconds (the plan, --max_memory check and JVM flags use them)'
-        Map matrix = baseConfig().process_matrix as Map
-        Map context = [meta: [N: N, count: COUNT], task: [attempt: ATTEMPT]]
-        int cpus = call(matrix.cpus as Closure, context) as int
+        String module = Nextflow.ROOT.resolve("modules/local/${STAGE}/main.nf").text
+        def slurper = new ConfigSlurper()
+        slurper.binding = [params: [max_memory: '8.GB', max_cpus: 2]]
+        Map matrix = slurper.parse(Nextflow.ROOT.resolve('conf/base.config').text).process.process_matrix as Map
 
         expect:
-        call(matrix.memory as Closure, context) as long == KhgpsParams.taskMemoryBytes(N, cpus) * ATTEMPT
-        call(matrix.time as Closure, context) as long == (long) (KhgpsParams.taskSeconds(N, COUNT) * 1000) * ATTEMPT
+        module.contains("label 'process_matrix'")
+        module =~ /(?m)^\s*memory \{ KhgpsParams\.taskMemoryBytes\(meta\.N as int, task\.cpus\) \* task\.attempt }/
+        module =~ /(?m)^\s*time \s*\{ .*KhgpsParams\.taskSeconds\(meta\.N as int, meta\.count as long\).* \* task\.attempt\) }/
+        // a memory or time here would win over the modules' and be a second copy of the model
+        matrix.keySet() == ['cpus'] as Set
 
         where:
-        N                           | COUNT | ATTEMPT
-        256                         | 4     | 1
-        Lanes.PARALLEL_UP_TO_N      | 2     | 1
-        Lanes.PARALLEL_UP_TO_N + 1  | 2     | 2
-        SymmetricMatrix.MAX_N       | 1     | 3
+        STAGE << ['minimize', 'diagonalize']
     }
 
     def 'should accept --#PARAM #VALUE in lib/ and in the tools exactly when nextflow_schema.json does'() {

@@ -40,6 +40,68 @@ class PipelineTest extends Specification {
         }
     }
 
+    def 'should label every axis of the report so that its ticks differ within 6 significant digits'() {
+        given: 'the tick labels of each plot\'s axes, and the range of each interactive axis'
+        def svgs = results.resolve('plots').toFile().listFiles().findAll { it.name.endsWith('.svg') }.sort()
+        def page = results.resolve('report.html').toFile().text
+        def ranges = (page =~ /"type":"(log|linear)"[^}]*?"range":\[([^,\]]+),([^\]]+)]/).collect { m ->
+            m[1] == 'log' ? [Math.pow(10, m[2] as double), Math.pow(10, m[3] as double)] : [m[2] as double, m[3] as double]
+        }
+
+        expect:
+        svgs.size() == 15
+        svgs.every { svg ->
+            def axes = tickLabels(svg)
+            assert axes.x.size() >= 2 && axes.y.size() >= 2: "${svg.name}: ${axes}"
+            axes.each { axis, labels -> assert distinct6(labels): "${svg.name}, ${axis} axis: ${labels}" }
+            true
+        }
+        ranges.size() == 2 * svgs.size()
+        ranges.every { lo, hi -> hi - lo >= 1e-4 * Math.max(Math.abs(lo), Math.abs(hi)) }
+        // a plot the data cannot support is not drawn, and the page says why in one line
+        !results.resolve('plots/weak_test.svg').toFile().exists()
+        page.contains('<p>No plot: no weak-regime point has an A<sub>g</sub>, so there is nothing to test Eq. (3) on.</p>')
+    }
+
+    /** Whether no two of the labels are the same number to 6 significant digits. */
+    static boolean distinct6(List<String> labels) {
+        def values = labels.collect { tickValue(it) }
+        return !values.contains(null) && values.collect { String.format(Locale.ROOT, '%.5e', it) }.unique().size() == values.size()
+    }
+
+    /**
+     * The tick labels of a plot's SVG (Apache Batik, from JFreeChart) by axis: JFreeChart draws each
+     * tick's label and then its mark, a vertical line on the x axis and a horizontal one on the y axis.
+     */
+    static Map<String, List<String>> tickLabels(File svg) {
+        def factory = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        factory.setFeature('http://apache.org/xml/features/nonvalidating/load-external-dtd', false)
+        def elements = factory.newDocumentBuilder().parse(svg).getElementsByTagName('*') // in document order
+        def out = [x: [], y: []]
+        String label = null
+        for (int i = 0; i < elements.length; i++) {
+            def e = elements.item(i)
+            if (e.tagName == 'text') {
+                label = tickValue(e.textContent.trim()) != null ? e.textContent.trim() : null
+            } else if (e.tagName == 'line' && label != null) {
+                out[e.getAttribute('x1') == e.getAttribute('x2') ? 'x' : 'y'] << label
+                label = null
+            }
+        }
+        return out
+    }
+
+    /** A tick label's number ("0.2", "-3.822048E-1", "10⁻²", "2×10⁻³", "1,000"), or null when it is words. */
+    static Double tickValue(String label) {
+        String t = label.replace('\u2212', '-').replace(',', '')
+        def decade = t =~ /^(?:(\d+)×)?10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/
+        if (decade.matches()) {
+            int n = decade.group(2).collect { c -> c == '⁻' ? '-' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c) }.join('') as int
+            return (decade.group(1) ?: '1') as double * Math.pow(10, n)
+        }
+        return t ==~ /-?\d+(\.\d+)?(E-?\d+)?/ ? t as double : null
+    }
+
     def 'should write one summary row per point with sensible numbers'() {
         when:
         def lines = results.resolve('summary.csv').toFile().readLines()

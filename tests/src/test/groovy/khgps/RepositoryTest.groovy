@@ -2,7 +2,10 @@ package khgps
 
 import spock.lang.Specification
 
-/** What the repository ships beside the code: one version, the licence, citations, a clean build log. */
+/**
+ * What the repository ships beside the code: one version, the licence, citations, a clean build
+ * log; and the house of the Java tools, no arrow upward.
+ */
 class RepositoryTest extends Specification {
 
     static String read(String path) {
@@ -41,5 +44,27 @@ class RepositoryTest extends Specification {
         then:
         p.waitFor() == 0
         !out.contains('\u001b')
+    }
+
+    def 'the Java modules depend downward only (core <- io <- report <- cli): #MODULE names none of #ABOVE'() {
+        given: "the module's main sources"
+        def sources = []
+        Nextflow.ROOT.resolve("java-tools/${MODULE}/src/main/java").toFile().eachFileRecurse { if (it.name.endsWith('.java')) sources << it }
+        def upward = sources.collectMany { f ->
+            f.readLines().findAll { line -> ABOVE.any { pkg -> line.contains(pkg + '.') } }.collect { "${f.name}: ${it.trim()}" }
+        }
+
+        expect:
+        sources.size() > 5
+        upward == []
+        ABOVE_MODULES.every { !Nextflow.ROOT.resolve("java-tools/${MODULE}/pom.xml").text.contains("<artifactId>${it}</artifactId>") }
+
+        where:
+        MODULE         | ABOVE                                                                         | ABOVE_MODULES
+        'khgps-core'   | ['org.khgps.io', 'org.khgps.report', 'org.khgps.cli', 'org.jfree', 'org.apache.batik'] | ['khgps-io', 'khgps-report', 'khgps-cli']
+        'khgps-io'     | ['org.khgps.report', 'org.khgps.cli', 'org.jfree', 'org.apache.batik']        | ['khgps-report', 'khgps-cli']
+        'khgps-report' | ['org.khgps.cli']                                                            | ['khgps-cli']
+        // the stage commands' module: charts only through khgps-report (FingerprintTest: no stage reaches them)
+        'khgps-cli'    | ['org.jfree', 'org.apache.batik']                                            | []
     }
 }

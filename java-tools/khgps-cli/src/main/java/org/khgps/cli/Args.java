@@ -22,6 +22,28 @@ final class Args {
         return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).build();
     }
 
+    /**
+     * A value built from the user's options whose constructor checks them (a study point, a solver's
+     * settings): its IllegalArgumentException is bad input (exit 2). Elsewhere one is a bug (exit 1).
+     */
+    static <T> T checked(java.util.function.Supplier<T> build) throws BadInputException {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** One of the {@code allowed} words, or the fallback when the option is absent. */
+    static String choice(CommandLine line, String name, String fallback, String... allowed) throws BadInputException {
+        String value = line.getOptionValue(name, fallback);
+        if (!List.of(allowed).contains(value)) {
+            throw new BadInputException("--" + name + " must be " + (allowed.length == 2 ? allowed[0] + " or " + allowed[1]
+                    : "one of " + String.join(", ", allowed)) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     static String text(CommandLine line, String name, String fallback) {
         return line.getOptionValue(name, fallback);
     }
@@ -74,21 +96,6 @@ final class Args {
 
     static Option threadsOption() {
         return optional("threads", "n", "threads for products and LAPACK (default: $KHGPS_THREADS, else all cores)");
-    }
-
-    /**
-     * The text of an input file ({@code what} names it in messages: "--params"): one that is not there,
-     * not readable or not UTF-8 is bad input; only a read the filesystem fails is an IOException.
-     */
-    static String text(Path in, String what) throws BadInputException, IOException {
-        if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
-            throw new BadInputException(what + " " + in + " is not a readable file");
-        }
-        try {
-            return Files.readString(in);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new BadInputException(what + " " + in + " is not a text file (" + e + ")");
-        }
     }
 
     static Path output(CommandLine line, String name) throws BadInputException, IOException {

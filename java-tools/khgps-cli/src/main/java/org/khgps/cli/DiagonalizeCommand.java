@@ -52,11 +52,8 @@ final class DiagonalizeCommand implements Command {
         Path in = Path.of(line.getOptionValue("in"));
         Path out = Args.output(line, "out", List.of(in));
         int threads = Args.threads(line);
-        String solverName = Args.text(line, "solver", "auto");
-        String spectrum = Args.text(line, "spectrum", "full");
-        if (!spectrum.equals("full") && !spectrum.equals("lowest")) {
-            throw new BadInputException("--spectrum must be full or lowest, got '" + spectrum + "'");
-        }
+        String solverName = Args.choice(line, "solver", "auto", "auto", "lapack", "ejml");
+        String spectrum = Args.choice(line, "spectrum", "full", "full", "lowest");
         MinimaChunk minima = MinimaFile.read(in);
         int n = minima.point().N();
         int count = minima.size();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.ParseException;
 import org.khgps.core.NumericalFailure;
+import org.khgps.core.stage.InputMismatch;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DamagedFileException;
 
@@ -20,14 +21,18 @@ public enum ExitCode {
     INTERNAL(1, "internal error: a bug (the message and a stack trace say where)", InPipeline.POINT_FAILS),
     BAD_INPUT(2, "bad arguments or input: the message names the parameter or file", InPipeline.POINT_FAILS),
     OUT_OF_MEMORY(3, "not enough memory (said before starting, or the JVM ran out)", InPipeline.RETRIED),
-    NUMERICAL_FAILURE(4, "numerical failure: non-finite values, no convergence, a point failed by "
-            + "--failed-realizations fail", InPipeline.POINT_FAILS),
+    NUMERICAL_FAILURE(4, "numerical failure: non-finite values, no convergence, no realization of the point "
+            + "converged, too few modes for the fit window, a point failed by --failed-realizations fail",
+            InPipeline.POINT_FAILS),
     DAMAGED_INPUT(5, "an input file damaged after it was written (truncated, a checksum mismatch): the message says "
             + "how to remake it", InPipeline.RUN_STOPS),
     IO_FAILURE(6, "reading or writing a file failed (a full disk, a network filesystem error): may work when run "
             + "again", InPipeline.RETRIED),
     VERIFICATION_FAILED(7, "khgps provenance verify: the results folder does not match its study.json",
-            InPipeline.NOT_A_STAGE);
+            InPipeline.NOT_A_STAGE),
+    /** bin/khgps's, before any Java runs: a node that cannot see the jar fails every task, not one point. */
+    TOOLS_MISSING(8, "bin/khgps found no tools' jar (not built, or not visible where the task ran): the message "
+            + "says how to build it", InPipeline.RUN_STOPS);
 
     /** What bin/khgps-point-stage and conf/base.config do with a stage's exit code. */
     public enum InPipeline {
@@ -70,7 +75,12 @@ public enum ExitCode {
         return inPipeline;
     }
 
-    /** The code a command's failure exits with. */
+    /**
+     * The code a command's failure exits with: the one place that maps failures to codes. Bad input
+     * is what says so (a BadInputException, a ParseException of the options, an InputMismatch
+     * between input files); an IllegalArgumentException is a bug unless the parsing layer turned
+     * it into bad input ({@link Args#checked}), so it exits 1 with its stack trace.
+     */
     static ExitCode of(Exception e) {
         if (e instanceof ProvenanceCommand.VerificationFailed) {
             return VERIFICATION_FAILED;
@@ -78,7 +88,7 @@ public enum ExitCode {
         if (e instanceof DamagedFileException) {
             return DAMAGED_INPUT;
         }
-        if (e instanceof BadInputException || e instanceof ParseException || e instanceof IllegalArgumentException) {
+        if (e instanceof BadInputException || e instanceof ParseException || e instanceof InputMismatch) {
             return BAD_INPUT;
         }
         if (e instanceof NotEnoughMemory) {

@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.TailFit;
 import org.khgps.core.stage.PointDos;
 import org.khgps.core.stage.PointFit;
+import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
 
@@ -53,20 +54,18 @@ final class FitCommand implements Command {
         Path json = line.hasOption("json") ? Args.output(line, "json", List.of(in, out)) : null;
         double fraction = Args.number(line, "tail-fraction", TailFit.DEFAULT_FRACTION);
         int minModes = (int) Args.integer(line, "min-modes", (long) TailFit.DEFAULT_MIN_MODES, 2);
-        String rule = Args.text(line, "window", "auto");
+        String rule = Args.choice(line, "window", "auto", "auto", "fraction");
         int samples = (int) Args.integer(line, "bootstrap", 200L, 0);
-        if (!rule.equals("auto") && !rule.equals("fraction")) {
-            throw new IllegalArgumentException("--window must be auto or fraction, got '" + rule + "'");
-        }
         double omegaMax = Double.NaN;
         if (line.hasOption("omega-max")) {
             omegaMax = Args.number(line, "omega-max", null);
             if (!(omegaMax > 0)) {
-                throw new IllegalArgumentException("--omega-max must be > 0, got " + omegaMax);
+                throw new BadInputException("--omega-max must be > 0, got " + omegaMax);
             }
         }
-        PointFit.Settings settings = new PointFit.Settings(rule.equals("fraction") ? PointFit.Window.FRACTION
-                : PointFit.Window.AUTO, fraction, minModes, samples, omegaMax);
+        double bound = omegaMax;
+        PointFit.Settings settings = Args.checked(() -> new PointFit.Settings(rule.equals("fraction")
+                ? PointFit.Window.FRACTION : PointFit.Window.AUTO, fraction, minModes, samples, bound));
         PointDos dos = DosFile.read(in);
         PointFit fit = PointFit.fit(dos, settings);
         FitFile.write(fit, out, invocation.provenance(List.of(in)), dos.realizationRanges());

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.khgps.core.StudyPoint;
-import org.khgps.core.stage.InputMismatch;
 import org.khgps.core.stage.MinimaChunk;
 import org.khgps.core.stage.PointDos;
 import org.khgps.core.stage.SpectraChunk;
@@ -60,10 +59,7 @@ final class HistogramCommand implements Command {
         Path out = Args.output(line, "out", inputs);
         int bins = (int) Args.integer(line, "bins", (long) DEFAULT_BINS, 1);
         int kappaPoints = (int) Args.integer(line, "kappa-points", (long) DEFAULT_KAPPA_POINTS, 1);
-        String policyName = Args.text(line, "failed-realizations", "exclude");
-        if (!policyName.equals("exclude") && !policyName.equals("fail")) {
-            throw new IllegalArgumentException("--failed-realizations must be exclude or fail, got '" + policyName + "'");
-        }
+        String policyName = Args.choice(line, "failed-realizations", "exclude", "exclude", "fail");
         PointDos.Policy policy = policyName.equals("fail") ? PointDos.Policy.FAIL : PointDos.Policy.EXCLUDE;
         if (inputs.isEmpty()) {
             throw new BadInputException("no input files: give the minima and spectra files of one study point");
@@ -75,8 +71,6 @@ final class HistogramCommand implements Command {
         try {
             dos = PointDos.stream(point, in.seed(), in.minima(), in.spectra(), policy, bins, kappaPoints,
                     System.err::println);
-        } catch (InputMismatch e) {
-            throw new BadInputException(e.getMessage());
         } catch (PointDos.ChangedWhileReading e) {
             // exit 6, retried: the next run reads one version of each file
             throw new java.io.IOException("a spectra file changed while histogram read it (" + e.getMessage()

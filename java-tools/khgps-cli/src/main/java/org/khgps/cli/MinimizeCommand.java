@@ -56,25 +56,17 @@ final class MinimizeCommand implements Command {
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path in = Path.of(line.getOptionValue("in"));
         Path out = Args.output(line, "out", List.of(in));
-        Minimizer.Settings settings = new Minimizer.Settings(
-                Args.number(line, "tolerance", Minimizer.Settings.DEFAULT_TOLERANCE),
-                (int) Args.integer(line, "max-iterations", (long) Minimizer.Settings.DEFAULT_MAX_ITERATIONS, 1),
-                Minimizer.Settings.DEFAULT_REFRESH_EVERY,
-                Args.number(line, "precondition-below", Minimizer.Settings.DEFAULT_PRECONDITION_BELOW));
+        double tolerance = Args.number(line, "tolerance", Minimizer.Settings.DEFAULT_TOLERANCE);
+        int maxIterations = (int) Args.integer(line, "max-iterations", (long) Minimizer.Settings.DEFAULT_MAX_ITERATIONS, 1);
+        double preconditionBelow = Args.number(line, "precondition-below", Minimizer.Settings.DEFAULT_PRECONDITION_BELOW);
+        Minimizer.Settings settings = Args.checked(() -> new Minimizer.Settings(tolerance, maxIterations,
+                Minimizer.Settings.DEFAULT_REFRESH_EVERY, preconditionBelow));
         int threads = Args.threads(line);
-        Protocol protocol;
-        try {
-            protocol = Protocol.of(Args.text(line, "protocol", Protocol.ZERO.id()));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--" + e.getMessage());
-        }
+        Protocol protocol = Args.checked(() -> Protocol.of(Args.text(line, "protocol", Protocol.ZERO.id())));
         int maxRounds = (int) Args.integer(line, "max-rounds", (long) Relaxation.DEFAULT_MAX_ROUNDS, 1);
-        String products = Args.text(line, "products", NativeLinalg.available() ? "native" : "java");
-        if (!products.equals("native") && !products.equals("java")) {
-            throw new IllegalArgumentException("--products must be native or java, got '" + products + "'");
-        }
+        String products = Args.choice(line, "products", NativeLinalg.available() ? "native" : "java", "native", "java");
         if (products.equals("native") && !NativeLinalg.available()) {
-            throw new IllegalArgumentException("--products native: OpenBLAS unavailable: " + NativeLinalg.loadError());
+            throw new BadInputException("--products native: OpenBLAS unavailable: " + NativeLinalg.loadError());
         }
         DisorderChunk disorder = DisorderFile.read(in);
         int n = disorder.point().N();

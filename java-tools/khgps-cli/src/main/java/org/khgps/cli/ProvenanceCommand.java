@@ -105,7 +105,7 @@ final class ProvenanceCommand implements Command {
         if (!Files.isRegularFile(json)) {
             throw new BadInputException(dir + " has no study.json: not a results folder of a completed run");
         }
-        String text = Args.text(json, "study file");
+        String text = H5.readText(json, "study file");
         Map<String, String> files = new TreeMap<>();
         int start = text.indexOf("\"files\"");
         if (start < 0) {
@@ -284,7 +284,7 @@ final class ProvenanceCommand implements Command {
             return 1;
         }
         // the File entity of study.json (other objects only refer to it by its @id)
-        Matcher entry = Pattern.compile("\\{[^{}]*\"@id\"\\s*:\\s*\"study\\.json\"[^{}]*}").matcher(Args.text(crate, "RO-Crate"));
+        Matcher entry = Pattern.compile("\\{[^{}]*\"@id\"\\s*:\\s*\"study\\.json\"[^{}]*}").matcher(H5.readText(crate, "RO-Crate"));
         String recorded = null;
         while (recorded == null && entry.find()) {
             Matcher sha = Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entry.group());
@@ -365,7 +365,7 @@ final class ProvenanceCommand implements Command {
         Path csv = dir.resolve("summary.csv");
         String[] header = null;
         if (Files.isRegularFile(csv)) {
-            List<String> rows = Args.text(csv, "summary").lines().toList();
+            List<String> rows = H5.readText(csv, "summary").lines().toList();
             header = rows.get(0).split(",");
             for (String r : rows.subList(1, rows.size())) {
                 String[] cells = r.split(",");

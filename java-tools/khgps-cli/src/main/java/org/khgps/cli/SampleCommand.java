@@ -39,12 +39,12 @@ final class SampleCommand implements Command {
 
     @Override
     public void run(CommandLine line, Invocation invocation) throws Exception {
-        String mode = Args.text(line, "disorder", StudyPoint.INDEPENDENT);
-        if (!mode.equals(StudyPoint.INDEPENDENT) && !mode.equals(StudyPoint.COMMON)) {
-            throw new IllegalArgumentException("--disorder must be independent or common, got '" + mode + "'");
-        }
-        StudyPoint point = new StudyPoint((int) Args.integer(line, "N", null, 2), Args.number(line, "h", null),
-                Args.number(line, "J", null), Args.number(line, "kappa0", null), mode);
+        String mode = Args.choice(line, "disorder", StudyPoint.INDEPENDENT, StudyPoint.INDEPENDENT, StudyPoint.COMMON);
+        int n = (int) Args.integer(line, "N", null, 2);
+        double h = Args.number(line, "h", null);
+        double j = Args.number(line, "J", null);
+        double kappa0 = Args.number(line, "kappa0", null);
+        StudyPoint point = Args.checked(() -> new StudyPoint(n, h, j, kappa0, mode));
         long seed = Args.integer(line, "seed", null, Long.MIN_VALUE);
         long first = Args.integer(line, "first", 0L, 0);
         int count = (int) Args.integer(line, "count", 1L, 1);

@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.khgps.core.CavityTheory;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.stage.PointDos;
+import org.khgps.core.stage.PointTheory;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DosFile;
 import org.khgps.io.TheoryFile;
@@ -62,11 +63,11 @@ final class TheoryCommand implements Command {
     public void run(CommandLine line, Invocation invocation) throws Exception {
         Path out = Args.output(line, "out", line.hasOption("dos") ? List.of(Path.of(line.getOptionValue("dos"))) : List.of());
         CavityTheory.Settings defaults = CavityTheory.Settings.defaults();
-        CavityTheory.Settings settings = new CavityTheory.Settings(
-                (int) Args.integer(line, "z-nodes", (long) defaults.zNodes(), 3),
-                Args.number(line, "tolerance", defaults.tolerance()),
-                (int) Args.integer(line, "max-iterations", (long) defaults.maxIterations(), 1),
-                Args.number(line, "eta", defaults.eta()));
+        int zNodes = (int) Args.integer(line, "z-nodes", (long) defaults.zNodes(), 3);
+        double tolerance = Args.number(line, "tolerance", defaults.tolerance());
+        int maxIterations = (int) Args.integer(line, "max-iterations", (long) defaults.maxIterations(), 1);
+        double eta = Args.number(line, "eta", defaults.eta());
+        CavityTheory.Settings settings = Args.checked(() -> new CavityTheory.Settings(zNodes, tolerance, maxIterations, eta));
         StudyPoint point;
         long seed;
         double[] edges;
@@ -86,12 +87,11 @@ final class TheoryCommand implements Command {
             grid = "dos file";
             inputs = List.of(dosPath);
         } else {
-            try {
-                point = new StudyPoint((int) Args.integer(line, "N", 1000L, 2), Args.number(line, "h", null),
-                        Args.number(line, "J", null), Args.number(line, "kappa0", null));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+            int n = (int) Args.integer(line, "N", 1000L, 2);
+            double h = Args.number(line, "h", null);
+            double j = Args.number(line, "J", null);
+            double kappa0 = Args.number(line, "kappa0", null);
+            point = Args.checked(() -> new StudyPoint(n, h, j, kappa0));
             seed = 0;
             double lo = Args.number(line, "omega-min", DEFAULT_OMEGA_MIN);
             double hi = Args.number(line, "omega-max", DEFAULT_OMEGA_MAX);
@@ -99,25 +99,18 @@ final class TheoryCommand implements Command {
             if (!(lo > 0) || !(hi > lo)) {
                 throw new BadInputException("need 0 < --omega-min < --omega-max, got " + lo + " and " + hi);
             }
-            edges = new double[bins + 1];
-            for (int b = 0; b <= bins; b++) {
-                edges[b] = lo * Math.pow(hi / lo, (double) b / bins);
-            }
+            edges = PointTheory.logEdges(lo, hi, bins);
             grid = "log-spaced";
             inputs = List.of();
         }
-        double[] omega = new double[edges.length - 1];
-        for (int b = 0; b < omega.length; b++) {
-            omega[b] = Math.sqrt(edges[b] * edges[b + 1]);
-        }
         long start = System.nanoTime();
-        CavityTheory.Solution solution = CavityTheory.solve(point.h(), point.J(), point.kappa0(), settings);
-        CavityTheory.Spectrum spectrum = CavityTheory.spectrum(solution, omega, settings);
+        PointTheory theory = PointTheory.solve(point, seed, edges, grid, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
-        new TheoryFile(point, seed, solution, spectrum, edges, grid, settings).write(out, invocation.provenance(inputs));
+        TheoryFile.write(theory, out, invocation.provenance(inputs));
+        CavityTheory.Solution solution = theory.solution();
         System.err.printf("theory: point %s: q = %.5g, chi = %.5g, double wells %.3g, J^2 E[1/s^2] = %.3g, A_g(RS) = %.4g "
                         + "(dressed %.4g); %d iterations, D(omega) at %d frequencies, %.2f s%n", point.id(), solution.q(),
                 solution.chi(), solution.doubleWellFraction(), solution.stability(), solution.aG(), solution.aGDressed(),
-                solution.iterations(), omega.length, seconds);
+                solution.iterations(), theory.spectrum().omega().length, seconds);
     }
 }

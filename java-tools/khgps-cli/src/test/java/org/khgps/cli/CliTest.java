@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khgps.core.stage.MinimaChunk;
 import org.khgps.core.stage.PointDos;
 import org.khgps.core.stage.PointFit;
+import org.khgps.core.stage.PointTheory;
 import org.khgps.core.stage.SpectraChunk;
 import org.khgps.io.DosFile;
 import org.khgps.io.FitFile;
@@ -135,7 +136,7 @@ class CliTest {
         assertEquals(19, fit.fit().modesInWindow(), "round(0.05 x 384) modes");
         assertTrue(Files.readString(dir.resolve("fit.json")).contains("\"A_g\":" + fit.fit().aG()));
         ok("theory", "--dos", p("dos.h5"), "--out", p("theory.h5"));
-        TheoryFile theory = TheoryFile.read(dir.resolve("theory.h5"));
+        PointTheory theory = TheoryFile.read(dir.resolve("theory.h5"));
         assertEquals(dos.point(), theory.point());
         assertArrayEquals(dos.histogram().edges(), theory.omegaEdges(), "the histogram's bins");
         assertEquals(dos.histogram().dos().length, theory.spectrum().dos().length);
@@ -172,7 +173,7 @@ class CliTest {
         ok("histogram", "--out", p("dos.h5"), p("minimaa.h5"), p("spectraa.h5"));
         ok("fit", "--in", p("dos.h5"), "--out", p("fit.h5"), "--min-modes", "10");
         Files.writeString(dir.resolve("failed.tsv"), "point_id\tN\th\tJ\tkappa0\trealizations\treason\n"
-                + "0123456789ab\t64\t0.01\t0.3\t1.0\t3\thistogram: khgps histogram: no realization converged, \"none\" (exit 2)\n");
+                + "0123456789ab\t64\t0.01\t0.3\t1.0\t3\thistogram: khgps histogram: no realization converged, \"none\" (exit 4)\n");
         ok("report", "--out", p("report.html"), "--summary", p("summary.csv"), "--failed", p("failed.tsv"), p("dos.h5"), p("fit.h5"));
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals(3, csv.size());
@@ -180,7 +181,7 @@ class CliTest {
         assertEquals(List.of("status", "reason"), header.subList(header.size() - 2, header.size()), "new columns last");
         assertTrue(csv.get(1).endsWith(",ok,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("0123456789ab,64,0.01,0.3,1.0,3,nan,nan,"), csv.get(2));
-        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 2)\""),
+        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 4)\""),
                 csv.get(2));
         String fields = csv.get(2).substring(0, csv.get(2).indexOf(",\"histogram"));
         assertEquals(header.size() - 1, fields.split(",").length, "one field per column");
@@ -201,7 +202,7 @@ class CliTest {
     @Test
     void theoryStandsAloneAndSaysWhenItDoesNotConverge() throws Exception {
         ok("theory", "--h", "0.01", "--J", "0.05", "--kappa0", "1", "--bins", "20", "--out", p("t.h5"));
-        TheoryFile t = TheoryFile.read(dir.resolve("t.h5"));
+        PointTheory t = TheoryFile.read(dir.resolve("t.h5"));
         assertEquals(0.007686, t.solution().q(), 0.005 * 0.007686);
         assertEquals(46.7, t.solution().aG(), 0.02 * 46.7);
         assertEquals(20, t.spectrum().omega().length);

@@ -17,12 +17,21 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.MissingOptionException;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khgps.core.NumericalFailure;
+import org.khgps.core.stage.InputMismatch;
+import org.khgps.core.stage.PointDos;
 import org.khgps.io.BadInputException;
 import org.khgps.io.DamagedFileException;
 import org.khgps.io.H5;
@@ -137,6 +146,62 @@ class ExitCodeTest {
         assertEquals(1, ExitCode.INTERNAL.code());
         assertEquals(ExitCode.INTERNAL.code(), run.code(), run.err());
         assertTrue(run.err().contains("internal error: java.lang.ArithmeticException: integer overflow"), run.err());
+        assertTrue(run.err().contains("\tat java.base/java.lang.Math.multiplyExact"), "the stack trace says where: " + run.err());
+    }
+
+    @Test
+    void anIllegalArgumentFromABugIsAnInternalErrorWithItsStackTrace() {
+        // a core precondition broken by the code, not by the user: no option or file to blame
+        CliTest.Run run = failing("bug", () -> new org.khgps.core.Lanes(0, 1));
+
+        assertEquals(ExitCode.INTERNAL.code(), run.code(), run.err());
+        assertTrue(run.err().contains("internal error: java.lang.IllegalArgumentException"), run.err());
+        assertTrue(run.err().contains("\tat org.khgps.core.Lanes.<init>"), run.err());
+    }
+
+    @Test
+    void anOptionTheCoreRefusesIsBadInputNamingIt() {
+        CliTest.Run run = CliTest.khgps("sample", "--N", "8", "--h", "-0.5", "--J", "0.1", "--kappa0", "1", "--seed", "1",
+                "--out", p("d.h5"));
+        assertEquals(ExitCode.BAD_INPUT.code(), run.code(), run.err());
+        assertTrue(run.err().contains("khgps sample: h must be >= 0, got -0.5"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace for bad input: " + run.err());
+    }
+
+    @Test
+    void noConvergedRealizationIsANumericalFailure() throws Exception {
+        assertEquals(0, CliTest.khgps("sample", "--N", "16", "--h", "0.01", "--J", "0.3", "--kappa0", "1", "--seed", "1",
+                "--count", "2", "--out", p("d.h5")).code());
+        assertEquals(0, CliTest.khgps("minimize", "--in", p("d.h5"), "--out", p("m.h5"), "--max-iterations", "1").code());
+        assertEquals(0, CliTest.khgps("diagonalize", "--in", p("m.h5"), "--out", p("s.h5")).code());
+
+        CliTest.Run run = CliTest.khgps("histogram", "--out", p("dos.h5"), p("m.h5"), p("s.h5"));
+
+        assertEquals(ExitCode.NUMERICAL_FAILURE.code(), run.code(), run.err());
+        assertTrue(run.err().contains("no realization of point ") && run.err().contains(" converged"), run.err());
+    }
+
+    /** bin/khgps --version with KHGPS_JAR set: its exit code and output. */
+    private static CliTest.Run binKhgps(Path jar) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/khgps").toAbsolutePath().toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("KHGPS_JAR", jar.toString());
+        Process run = pb.start();
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new CliTest.Run(run.waitFor(), out);
+    }
+
+    @Test
+    void aMissingJarStopsTheRunInsteadOfFailingThePoint() throws Exception {
+        CliTest.Run missing = binKhgps(dir.resolve("nowhere/khgps.jar"));
+        // a file there (not a jar: java itself then fails) gets past the check
+        CliTest.Run there = binKhgps(Files.createFile(dir.resolve("empty.jar")));
+
+        assertEquals(ExitCode.TOOLS_MISSING.code(), missing.code(), missing.err());
+        assertTrue(missing.err().contains("the tools are not built"), missing.err());
+        assertTrue(there.code() != ExitCode.TOOLS_MISSING.code() && !there.err().contains("not built"), there.err());
+        // not the point's fault: passed on by bin/khgps-point-stage (below) and never retried
+        assertEquals(ExitCode.InPipeline.RUN_STOPS, ExitCode.TOOLS_MISSING.inPipeline());
     }
 
     @Test
@@ -165,24 +230,56 @@ class ExitCodeTest {
         assertEquals(ExitCode.BAD_INPUT.code(), CliTest.khgps("provenance", "verify", p("nowhere")).code(), "not a results folder");
     }
 
-    @Test
-    void eachKindOfFailureHasItsCode() {
-        Object[][] cases = {
-            {new BadInputException("x"), ExitCode.BAD_INPUT},
-            {new ParseException("x"), ExitCode.BAD_INPUT},
-            {new IllegalArgumentException("x"), ExitCode.BAD_INPUT},
-            {new DamagedFileException("x", null), ExitCode.DAMAGED_INPUT},
-            {new NotEnoughMemory("x"), ExitCode.OUT_OF_MEMORY},
-            {new NumericalFailure("x"), ExitCode.NUMERICAL_FAILURE},
-            {new IOException("x"), ExitCode.IO_FAILURE},
-            {new UncheckedIOException(new IOException("x")), ExitCode.IO_FAILURE},
-            {new ProvenanceCommand.VerificationFailed("x"), ExitCode.VERIFICATION_FAILED},
-            {new ArithmeticException("/ by zero"), ExitCode.INTERNAL},
-            {new IllegalStateException("x"), ExitCode.INTERNAL},
-        };
-        for (Object[] c : cases) {
-            assertEquals(c[1], ExitCode.of((Exception) c[0]), c[0].toString());
+    /** Every kind of failure the tools can meet, and its code. */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(new BadInputException("x"), ExitCode.BAD_INPUT),
+                Arguments.of(new ParseException("x"), ExitCode.BAD_INPUT),
+                Arguments.of(new MissingOptionException("--out"), ExitCode.BAD_INPUT),
+                Arguments.of(new InputMismatch("x"), ExitCode.BAD_INPUT),
+                // from a bug, unless the parsing layer made it bad input (Args.checked)
+                Arguments.of(new IllegalArgumentException("x"), ExitCode.INTERNAL),
+                Arguments.of(new NumberFormatException("x"), ExitCode.INTERNAL),
+                Arguments.of(new DamagedFileException("x", null), ExitCode.DAMAGED_INPUT),
+                Arguments.of(new NotEnoughMemory("x"), ExitCode.OUT_OF_MEMORY),
+                Arguments.of(new NumericalFailure("x"), ExitCode.NUMERICAL_FAILURE),
+                Arguments.of(new IOException("x"), ExitCode.IO_FAILURE),
+                Arguments.of(new java.nio.file.NoSuchFileException("x"), ExitCode.IO_FAILURE),
+                Arguments.of(new UncheckedIOException(new IOException("x")), ExitCode.IO_FAILURE),
+                Arguments.of(new ProvenanceCommand.VerificationFailed("x"), ExitCode.VERIFICATION_FAILED),
+                // histogram turns it into an IOException (exit 6, retried); met anywhere else it is a bug
+                Arguments.of(changedWhileReading(), ExitCode.INTERNAL),
+                Arguments.of(new ArithmeticException("/ by zero"), ExitCode.INTERNAL),
+                Arguments.of(new IllegalStateException("x"), ExitCode.INTERNAL),
+                Arguments.of(new NullPointerException("x"), ExitCode.INTERNAL));
+    }
+
+    private static Exception changedWhileReading() {
+        try {
+            var constructor = PointDos.ChangedWhileReading.class.getDeclaredConstructor(String.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance("x");
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void eachKindOfFailureHasItsCode(Exception failure, ExitCode code) {
+        assertEquals(code, ExitCode.of(failure), failure.toString());
+    }
+
+    @Test
+    void theTableHasEveryExceptionTheProjectDefines() throws Exception {
+        Set<Class<?>> inTable = failures().map(a -> a.get()[0].getClass()).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (Class<?> c : ProjectClasses.all()) {
+            if (Throwable.class.isAssignableFrom(c) && !inTable.contains(c)) {
+                missing.add(c.getName());
+            }
+        }
+        assertTrue(missing.isEmpty(), "exceptions without a row in failures(): " + missing);
     }
 
     @Test

@@ -95,25 +95,7 @@ class FiniteSizeReportTest {
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Finite size: points that differ only in N"));
         assertTrue(html.contains("plot-finite_size_hill_1"));
-        ReportFiguresTest.assertChromiumRenders(out.resolve("report.html"), out);
-    }
-
-    @Test
-    void aRelativePlotIsScaledByTheLargestNThatHasAValue() {
-        // A_g measured at N = 1000 and 2000, not at 4000 (no window): scaled by the N = 2000 value
-        List<org.khgps.core.FiniteSize.Input> inputs = new ArrayList<>();
-        double[][] aG = {{120, 5}, {90, 2}, {Double.NaN, Double.NaN}};
-        int[] sizes = {1000, 2000, 4000};
-        for (int i = 0; i < 3; i++) {
-            inputs.add(new org.khgps.core.FiniteSize.Input(new org.khgps.core.StudyPoint(sizes[i], 0.01, 0.2, 1.0),
-                    java.util.Map.of("A_g", aG[i])));
-        }
-        var groups = org.khgps.core.FiniteSize.analyze(inputs, List.of("A_g"));
-        var data = Plots.finiteSize(groups, 0, "A_g", "A_g / A_g(largest N)", true).getXYPlot().getDataset(0);
-        assertEquals(2, data.getItemCount(0));
-        assertEquals(120.0 / 90, data.getYValue(0, 0), 1e-12);
-        assertEquals(1.0, data.getYValue(0, 1), 1e-12);
-        assertEquals(0.5, data.getXValue(0, 1), 1e-12, "x = 1000 / N");
+        org.khgps.report.Browser.assertRenders(out.resolve("report.html"), out);
     }
 
     @Test

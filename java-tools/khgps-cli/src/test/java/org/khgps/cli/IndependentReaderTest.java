@@ -87,7 +87,7 @@ class IndependentReaderTest {
         requireTool(available("/usr/bin/python3", "-c", "import h5py"), "python3-h5py");
         assertEquals(0, CliTest.khgps("theory", "--h", "0.01", "--J", "0.1", "--kappa0", "1", "--bins", "12", "--out",
                 dir.resolve("t.h5").toString()).code());
-        org.khgps.io.TheoryFile t = org.khgps.io.TheoryFile.read(dir.resolve("t.h5"));
+        var t = org.khgps.io.TheoryFile.read(dir.resolve("t.h5"));
         String out = run(dir, "/usr/bin/python3", "-c",
                 "import h5py\nf = h5py.File('t.h5', 'r')\n"
                         + "print(f.attrs['kind'].decode(), f['q'].shape, f['dos'].shape, f['omega_edges'].shape)\n"

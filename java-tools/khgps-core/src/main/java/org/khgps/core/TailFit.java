@@ -338,17 +338,25 @@ public final class TailFit {
     }
 
     /**
-     * @param lowest the lowest frequencies of the point, ascending (at least k + 1 of them)
-     * @param modesTotal M, all positive-frequency modes of the point
+     * The k modes of the fraction window: the lowest max(minModes, fraction x modesTotal), of which
+     * {@link #fit} needs k + 1 frequencies; the fraction in (0, 1) and minModes >= 2.
      */
-    public static Result fit(double[] lowest, long modesTotal, double fraction, int minModes) {
+    public static int fractionModes(long modesTotal, double fraction, int minModes) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("tail fraction must be in (0, 1), got " + fraction);
         }
         if (minModes < 2) {
             throw new IllegalArgumentException("minimum modes in the window must be >= 2, got " + minModes);
         }
-        int k = (int) Math.max(minModes, Math.round(fraction * modesTotal));
+        return (int) Math.max(minModes, Math.round(fraction * modesTotal));
+    }
+
+    /**
+     * @param lowest the lowest frequencies of the point, ascending (at least k + 1 of them)
+     * @param modesTotal M, all positive-frequency modes of the point
+     */
+    public static Result fit(double[] lowest, long modesTotal, double fraction, int minModes) {
+        int k = fractionModes(modesTotal, fraction, minModes);
         if (lowest.length < k + 1) {
             throw new IllegalArgumentException("the tail fit needs " + (k + 1) + " lowest frequencies, got "
                     + lowest.length + " (" + modesTotal + " modes in all): add realizations or lower min modes");

@@ -249,6 +249,21 @@ public final class H5 {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /**
+     * The text of an input file ({@code what} names it in messages: "--params"): one that is not there,
+     * not readable or not UTF-8 is bad input; only a read the filesystem fails is an IOException.
+     */
+    public static String readText(Path in, String what) throws BadInputException, IOException {
+        if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
+            throw new BadInputException(what + " " + in + " is not a readable file");
+        }
+        try {
+            return Files.readString(in);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(what + " " + in + " is not a text file (" + e + ")");
+        }
+    }
+
     /** Writes a text file through a temp file and a rename, like {@link #writeAtomically}. */
     public static void writeTextAtomically(Path target, String text) throws IOException {
         Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());

@@ -5,22 +5,28 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.khgps.core.CavityTheory;
 import org.khgps.core.StudyPoint;
+import org.khgps.core.stage.PointTheory;
 
 /**
- * The replica-symmetric (cavity) solution of one point ({@link CavityTheory}): the scalars
+ * The replica-symmetric (cavity) theory of one point ({@link PointTheory}) as a file: the scalars
  * q, chi, A_g_rs, A_g_rs_dressed, double_well_fraction and stability as scalar datasets, D(omega)
  * as {@code omega} and {@code dos} (on the centres of {@code omega_edges}, the histogram's bins
  * when the grid came from a dos file), with the numerics (eta, quadrature, convergence) as
  * attributes.
- *
- * @param grid where the frequency grid came from ("dos file" or "log-spaced")
  */
-public record TheoryFile(StudyPoint point, long seed, CavityTheory.Solution solution, CavityTheory.Spectrum spectrum,
-                         double[] omegaEdges, String grid, CavityTheory.Settings settings) {
+public final class TheoryFile {
 
     public static final String KIND = "theory";
 
-    public void write(Path target, Provenance provenance) throws IOException {
+    private TheoryFile() {
+    }
+
+    public static void write(PointTheory theory, Path target, Provenance provenance) throws IOException {
+        StudyPoint point = theory.point();
+        long seed = theory.seed();
+        CavityTheory.Solution solution = theory.solution();
+        CavityTheory.Spectrum spectrum = theory.spectrum();
+        CavityTheory.Settings settings = theory.settings();
         H5.writeAtomically(target, f -> {
             H5.putPoint(f, KIND, point, seed);
             f.putDataset("q", solution.q());
@@ -31,8 +37,8 @@ public record TheoryFile(StudyPoint point, long seed, CavityTheory.Solution solu
             f.putDataset("stability", solution.stability());
             f.putDataset("omega", spectrum.omega());
             f.putDataset("dos", spectrum.dos());
-            f.putDataset("omega_edges", omegaEdges);
-            f.putAttribute("grid", grid);
+            f.putDataset("omega_edges", theory.omegaEdges());
+            f.putAttribute("grid", theory.grid());
             f.putAttribute("eta", spectrum.eta());
             f.putAttribute("iterations", solution.iterations());
             f.putAttribute("residual", solution.residual());
@@ -52,7 +58,7 @@ public record TheoryFile(StudyPoint point, long seed, CavityTheory.Solution solu
         return H5.dataset(f, path, name, Double.class);
     }
 
-    public static TheoryFile read(Path path) throws BadInputException {
+    public static PointTheory read(Path path) throws BadInputException {
         try (HdfFile f = H5.open(path, KIND)) {
             StudyPoint point = H5.point(f, path);
             double[] omega = H5.dataset(f, path, "omega", double[].class);
@@ -68,7 +74,7 @@ public record TheoryFile(StudyPoint point, long seed, CavityTheory.Solution solu
                     (int) H5.number(f, path, "iterations"), H5.number(f, path, "residual"), (int) H5.number(f, path, "z_points"));
             CavityTheory.Spectrum spectrum = new CavityTheory.Spectrum(omega, dos, settings.eta(),
                     (int) H5.number(f, path, "resolvent_max_iterations"), H5.number(f, path, "resolvent_max_residual"));
-            return new TheoryFile(point, H5.seed(f, path), solution, spectrum, edges, H5.string(f, path, "grid"), settings);
+            return new PointTheory(point, H5.seed(f, path), solution, spectrum, edges, H5.string(f, path, "grid"), settings);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("input file " + path + " records invalid theory settings: " + e.getMessage(), e);
         }

@@ -238,7 +238,8 @@ public record PointDos(StudyPoint point, long seed, Spectra.Histogram histogram,
                     + " realizations failed (" + String.join(", ", failed) + ") and --failed-realizations is fail");
         }
         if (included.isEmpty()) {
-            throw new InputMismatch("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");
+            // the point's outcome, not its files' fault: a numerical failure (exit 4), like --failed-realizations fail
+            throw new NumericalFailure("no realization of point " + point.id() + " converged to a minimum: nothing to histogram");
         }
         Map<Long, Integer> rowIndex = new HashMap<>(); // position among the included, the order of every average
         for (int r = 0; r < included.size(); r++) {

@@ -3,6 +3,7 @@ package org.khgps.core.stage;
 import java.util.Arrays;
 import org.khgps.core.Cavity;
 import org.khgps.core.Collapse;
+import org.khgps.core.NumericalFailure;
 import org.khgps.core.StudyPoint;
 import org.khgps.core.TailAnatomy;
 import org.khgps.core.TailFit;
@@ -62,6 +63,13 @@ public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String w
      * @param bootstrap realization resamplings for the errors, 0 for Poisson errors only
      */
     public record Settings(Window window, double fraction, int minModes, int bootstrap, double omegaMax) {
+        public Settings {
+            TailFit.fractionModes(0, window == Window.FRACTION ? fraction : 0.5, minModes); // the fraction and the least modes
+            if (bootstrap < 0 || !(Double.isNaN(omegaMax) || omegaMax > 0)) {
+                throw new IllegalArgumentException("bootstrap must be >= 0 and omega max > 0, got " + bootstrap + " and "
+                        + omegaMax);
+            }
+        }
     }
 
     /** A_g's error: the realization-resampling one when there is one, else Poisson's. */
@@ -121,6 +129,13 @@ public record PointFit(StudyPoint point, long seed, TailFit.Result fit, String w
         TailFit.Result slopeWindow;
         String window;
         if (settings.window() == Window.FRACTION) {
+            int k = TailFit.fractionModes(dos.modes(), settings.fraction(), settings.minModes());
+            if (tailOmega.length < k + 1) {
+                // the point holds too few modes for the window asked: its outcome (exit 4), like no convergence
+                throw new NumericalFailure("point " + dos.point().id() + ": the fraction window needs the " + (k + 1)
+                        + " lowest frequencies, the point has " + tailOmega.length + " (" + dos.modes()
+                        + " modes in all): add realizations or lower --min-modes or --tail-fraction");
+            }
             aGWindow = TailFit.fit(tailOmega, dos.modes(), settings.fraction(), settings.minModes());
             slopeWindow = aGWindow;
             window = "fraction " + settings.fraction();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.khgps.core.NumericalFailure;
 import org.khgps.core.Spectra;
 import org.khgps.core.StudyPoint;
 
@@ -115,6 +116,17 @@ class PointDosTest {
             assertTrue(e.getMessage().contains(replacement == after ? "differs from its first read" : "was not read again"),
                     e.getMessage());
         }
+    }
+
+    @Test
+    void noConvergedRealizationIsANumericalFailureNotBadInput() {
+        Data d = data(0);
+        List<MinimaChunk> none = d.minima.stream().map(m -> new MinimaChunk(m.point(), m.seed(), m.realization(),
+                m.realizationSeed(), m.kappa(), m.x(), new byte[m.realization().length], m.maxGradient(), m.iterations(),
+                m.energy(), m.tolerance(), m.maxIterations(), m.preconditionBelow())).toList();
+        NumericalFailure e = assertThrows(NumericalFailure.class, () -> PointDos.pool(POINT, SEED, none, d.spectra,
+                PointDos.Policy.EXCLUDE, BINS, KAPPA_POINTS, s -> { }));
+        assertTrue(e.getMessage().contains("no realization of point " + POINT.id() + " converged"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
@@ -20,14 +17,10 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khgps.core.StudyAnalysis;
-import org.khgps.io.DosFile;
-import org.khgps.io.FitFile;
-import org.khgps.io.TheoryFile;
 
 /**
  * The report's figures on two small real points (N = 64, J = 0.1 and 0.3): fitted lines within
@@ -39,34 +32,16 @@ class ReportFiguresTest {
     @TempDir
     static Path dir;
 
-    static List<ReportCommand.Point> points = new ArrayList<>();
-
-    private static String p(String name) {
-        return dir.resolve(name).toString();
-    }
-
-    private static void ok(String... args) {
-        CliTest.assertOk(args);
-    }
+    static List<Study.Point> points = new ArrayList<>();
+    static Study study;
 
     @BeforeAll
     static void twoPointsAndTheirReport() throws Exception {
-        List<String> report = new ArrayList<>(List.of("report", "--out", p("report.html"), "--summary", p("summary.csv"),
-                "--analysis", p("analysis.json"), "--plots", p("plots")));
-        for (String j : new String[] {"0.1", "0.3"}) {
-            ok("sample", "--N", "64", "--h", "0.01", "--J", j, "--kappa0", "1", "--seed", "7", "--first", "0", "--count", "12",
-                    "--out", p("d" + j + ".h5"));
-            ok("minimize", "--in", p("d" + j + ".h5"), "--out", p("m" + j + ".h5"), "--threads", "1");
-            ok("diagonalize", "--in", p("m" + j + ".h5"), "--out", p("s" + j + ".h5"), "--threads", "1");
-            ok("histogram", "--out", p("dos" + j + ".h5"), p("m" + j + ".h5"), p("s" + j + ".h5"));
-            ok("fit", "--in", p("dos" + j + ".h5"), "--out", p("fit" + j + ".h5"), "--min-modes", "10", "--window", "fraction",
-                    "--tail-fraction", "0.05");
-            ok("theory", "--dos", p("dos" + j + ".h5"), "--out", p("theory" + j + ".h5"));
-            points.add(new ReportCommand.Point(DosFile.read(dir.resolve("dos" + j + ".h5")),
-                    FitFile.read(dir.resolve("fit" + j + ".h5")), TheoryFile.read(dir.resolve("theory" + j + ".h5"))));
-            report.addAll(List.of(p("dos" + j + ".h5"), p("fit" + j + ".h5"), p("theory" + j + ".h5")));
+        for (double j : new double[] {0.1, 0.3}) {
+            points.add(Fixtures.point(64, j, 7, 12));
         }
-        ok(report.toArray(String[]::new));
+        study = Study.of(points, List.of(), s -> { });
+        Fixtures.write(study, dir);
     }
 
     private static double[] xRange(XYDataset data, int series) {
@@ -81,7 +56,7 @@ class ReportFiguresTest {
 
     @Test
     void theFittedLineIsDrawnOverItsWindowAloneAndTheWindowIsShaded() {
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             var f = p.fit().fit();
             assertTrue(f.aG() > 0 && f.omegaHigh() > f.omegaLow(), "the fixture has a fit window");
             JFreeChart one = Plots.dosOne(p);
@@ -103,20 +78,20 @@ class ReportFiguresTest {
     }
 
     /** The fixture's point {@code p} relabelled as coupling {@code J} (its data unchanged). */
-    private static ReportCommand.Point atJ(ReportCommand.Point p, double J) {
+    private static Study.Point atJ(Study.Point p, double J) {
         var d = p.dos();
         var pt = d.point();
         var moved = new org.khgps.core.stage.PointDos(new org.khgps.core.StudyPoint(pt.N(), pt.h(), J, pt.kappa0(),
                 pt.disorder()), d.seed(), d.histogram(), d.omegaTail(), d.omegaTailRealization(), d.modes(), d.partial(),
                 d.x2(), d.x2Err(), d.meanInverseLambda(), d.meanInverseLambdaErr(), d.realizations(), d.converged(),
                 d.negativeModes(), d.realizationRanges(), d.omegaComplete(), d.omegaTailParticipationRatio());
-        return new ReportCommand.Point(moved, p.fit(), p.theory());
+        return new Study.Point(moved, p.fit(), p.theory());
     }
 
     @Test
     void sixteenPointsGetSixteenColours() {
         // the 11 points of -profile paper_statistics and more: the 16 of -profile finite_size
-        List<ReportCommand.Point> family = new ArrayList<>();
+        List<Study.Point> family = new ArrayList<>();
         double[] js = {0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2};
         for (int i = 0; i < js.length; i++) {
             family.add(atJ(points.get(i % 2), js[i]));
@@ -150,7 +125,7 @@ class ReportFiguresTest {
 
     @Test
     void theDensityOfStatesCarriesItsErrorBarsFromDosErr() {
-        ReportCommand.Point p = points.get(0);
+        Study.Point p = points.get(0);
         IntervalXYDataset d = (IntervalXYDataset) Plots.dosOne(p).getXYPlot().getDataset(0);
         var h = p.dos().histogram();
         int item = 0;
@@ -192,9 +167,7 @@ class ReportFiguresTest {
 
     @Test
     void noPlotOfAgAgainstJOverJxWithoutAnInteriorMaximum() throws Exception {
-        StudyAnalysis.Result analysis = StudyAnalysis.analyze(points.stream().map(p -> new StudyAnalysis.PointInput(
-                p.dos().point(), p.fit().fit().aG(), p.fit().aGErr(), p.dos().x2(), p.dos().x2Err(),
-                p.dos().partial().kappa(), p.dos().partial().x2(), p.dos().partial().x2Err())).toList());
+        StudyAnalysis.Result analysis = study.analysis();
         assertTrue(analysis.families().stream().noneMatch(StudyAnalysis.Family::interiorMaximum), "two J: no interior maximum");
         assertNull(Plots.aGVsJ(points, analysis, true));
         assertNotNull(Plots.aGVsJ(points, analysis, false));
@@ -208,7 +181,7 @@ class ReportFiguresTest {
     @Test
     void theReportIsOneFileWithAnInteractivePlotPerFigureAndCaptionsInWords() throws Exception {
         String html = Files.readString(dir.resolve("report.html"));
-        List<String> ids = plotIds(html);
+        List<String> ids = Browser.plotIds(html);
         try (var files = Files.list(dir.resolve("plots"))) {
             assertEquals(files.filter(f -> f.toString().endsWith(".png")).count(), ids.size(), "one interactive plot per PNG");
         }
@@ -220,63 +193,55 @@ class ReportFiguresTest {
         assertTrue(html.contains("class=\"prov\""), "the provenance table wraps");
     }
 
-    private static List<String> plotIds(String html) {
-        List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("<div class=\"plot\" id=\"(plot-[^\"]+)\"").matcher(html);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    /** Chromium from the system (Debian's package), or null. */
-    static Path chromium() {
-        String env = System.getenv("KHGPS_CHROMIUM");
-        for (String c : env != null ? List.of(env) : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Path.of(c))) {
-                return Path.of(c);
-            }
-        }
-        return null;
+    @Test
+    void chromiumRendersEveryPlotWithoutAConsoleMessage() throws Exception {
+        Browser.assertRenders(dir.resolve("report.html"), dir);
     }
 
     @Test
-    void chromiumRendersEveryPlotWithoutAConsoleMessage() throws Exception {
-        assertChromiumRenders(dir.resolve("report.html"), dir);
+    void aRelativePlotIsScaledByTheLargestNThatHasAValue() {
+        // A_g measured at N = 1000 and 2000, not at 4000 (no window): scaled by the N = 2000 value
+        List<org.khgps.core.FiniteSize.Input> inputs = new ArrayList<>();
+        double[][] aG = {{120, 5}, {90, 2}, {Double.NaN, Double.NaN}};
+        int[] sizes = {1000, 2000, 4000};
+        for (int i = 0; i < 3; i++) {
+            inputs.add(new org.khgps.core.FiniteSize.Input(new org.khgps.core.StudyPoint(sizes[i], 0.01, 0.2, 1.0),
+                    java.util.Map.of("A_g", aG[i])));
+        }
+        var groups = org.khgps.core.FiniteSize.analyze(inputs, List.of("A_g"));
+        var data = Plots.finiteSize(groups, 0, "A_g", "A_g / A_g(largest N)", true).getXYPlot().getDataset(0);
+        assertEquals(2, data.getItemCount(0));
+        assertEquals(120.0 / 90, data.getYValue(0, 0), 1e-12);
+        assertEquals(1.0, data.getYValue(0, 1), 1e-12);
+        assertEquals(0.5, data.getXValue(0, 1), 1e-12, "x = 1000 / N");
     }
 
-    /**
-     * Opens {@code html} in headless Chromium: no console message, and every plot drawn by plotly.js
-     * with its data ({@code work}: where the profile, the DOM and the log go).
-     */
-    static void assertChromiumRenders(Path html, Path work) throws Exception {
-        Path chromium = chromium();
-        if (chromium == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must run the browser test: install chromium (.ci/run does)");
-        }
-        Assumptions.assumeTrue(chromium != null, "no Chromium at /usr/bin/chromium (apt-get install chromium): "
-                + "the report is not checked in a browser");
-        Path profile = Files.createTempDirectory(work, "chromium-profile");
-        Process proc = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=30000",
-                "--dump-dom", html.toUri().toString())
-                .redirectOutput(work.resolve("dom.html").toFile()).redirectError(work.resolve("chromium.log").toFile()).start();
-        assertTrue(proc.waitFor(180, TimeUnit.SECONDS), "chromium finished");
-        String log = Files.readString(work.resolve("chromium.log"), StandardCharsets.UTF_8);
-        assertEquals(0, proc.exitValue(), log);
-        List<String> console = log.lines().filter(l -> l.contains(":CONSOLE")).toList();
-        assertTrue(console.isEmpty(), "console messages: " + String.join("\n", console));
-        String dom = Files.readString(work.resolve("dom.html"), StandardCharsets.UTF_8);
-        List<String> ids = plotIds(Files.readString(html));
-        assertFalse(ids.isEmpty());
-        for (String id : ids) {
-            int at = dom.indexOf("id=\"" + id + "\"");
-            assertTrue(at >= 0, id + " in the DOM");
-            int next = dom.indexOf("<figcaption>", at);
-            String div = dom.substring(at, next < 0 ? dom.length() : next);
-            assertTrue(div.contains("class=\"main-svg\""), id + " was drawn by plotly.js");
-            assertTrue(div.contains("class=\"trace scatter"), id + " has its data");
-        }
+    @Test
+    void aSinglePointGetsReadableLimitsADecadeOnALogAxisTenPercentOnALinearOne() {
+        Study one = Study.of(List.of(points.get(1)), List.of(), s -> { });
+        var p = one.points().get(0);
+        var plot = Plots.aGVsJ(one.points(), one.analysis(), false).getXYPlot();
+        assertEquals(p.dos().point().J() / Math.sqrt(10), plot.getDomainAxis().getLowerBound(), 1e-12);
+        assertEquals(p.dos().point().J() * Math.sqrt(10), plot.getDomainAxis().getUpperBound(), 1e-12);
+        assertEquals(p.fit().fit().aG() * Math.sqrt(10), plot.getRangeAxis().getUpperBound(), 1e-9 * p.fit().fit().aG());
+        // linear: the simulation and both RS values at one x
+        var x = Plots.rsWeakTest(one.points()).getXYPlot().getDomainAxis();
+        assertEquals(0.2, (x.getUpperBound() - x.getLowerBound()) / x.getRange().getCentralValue(), 1e-12);
+        assertTrue(Plots.rsWeakTest(points).getXYPlot().getDomainAxis().getRange().getLength() > 1, "two points: as before");
+    }
+
+    @Test
+    void aFigureWithoutAPointToDrawIsLeftOutAndThePageSaysSo() throws Exception {
+        // at J = 0 there is nothing to draw against J (the log axis has no place for 0)
+        Study flat = Study.of(List.of(atJ(points.get(0), 0.0)), List.of(), s -> { });
+        List<String> drawn = Figures.draw(flat).stream().map(Figures.Drawn::name).toList();
+        assertFalse(drawn.contains("x2_vs_J") || drawn.contains("A_g_vs_J"), drawn.toString());
+        assertTrue(drawn.contains("dos_all") && drawn.contains("partial_x2"), drawn.toString());
+        Path out = Files.createDirectories(dir.resolve("flat"));
+        Fixtures.write(flat, out);
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("id=\"plot-x2_vs_J\""));
+        assertTrue(html.contains("<p>" + Figures.NO_DATA + "</p>"), "one line in its place");
+        assertFalse(Files.exists(out.resolve("plots/x2_vs_J.png")));
     }
 }

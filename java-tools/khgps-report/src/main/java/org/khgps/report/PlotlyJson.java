@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -90,7 +90,7 @@ final class Plots {
     }
 
     /** A point in words for legends and captions: "N = 1000, h = 0.01, J = 0.1, κ₀ = 1" (", flip" under a protocol). */
-    static String label(ReportCommand.Point p) {
+    static String label(Study.Point p) {
         var pt = p.dos().point();
         return String.format(Locale.ROOT, "N = %d, h = %s, J = %s, κ₀ = %s", pt.N(), fmt(pt.h()), fmt(pt.J()), fmt(pt.kappa0()))
                 + protocol(pt);
@@ -105,7 +105,7 @@ final class Plots {
      * The parameters of a point as "name = value" in the order N, h, J, κ₀, and the protocol when
      * a point of {@code all} has one other than zero (the legends of earlier studies unchanged).
      */
-    private static List<String> parameters(ReportCommand.Point p, List<ReportCommand.Point> all) {
+    private static List<String> parameters(Study.Point p, List<Study.Point> all) {
         var pt = p.dos().point();
         List<String> out = new ArrayList<>(List.of("N = " + pt.N(), "h = " + fmt(pt.h()), "J = " + fmt(pt.J()),
                 "κ₀ = " + fmt(pt.kappa0())));
@@ -119,7 +119,7 @@ final class Plots {
      * A point in a legend among {@code all}: only the parameters that differ between the points
      * ("h = 0.01, J = 0.1"); those they share go into the subtitle ({@link #shared}).
      */
-    static String legend(List<ReportCommand.Point> all, ReportCommand.Point p) {
+    static String legend(List<Study.Point> all, Study.Point p) {
         List<String> own = parameters(p, all);
         List<String> kept = new ArrayList<>();
         for (int k = 0; k < own.size(); k++) {
@@ -132,7 +132,7 @@ final class Plots {
     }
 
     /** Adds the parameters all the points share as a subtitle ("all points: N = 1000, κ₀ = 1"). */
-    private static JFreeChart shared(JFreeChart chart, List<ReportCommand.Point> all) {
+    private static JFreeChart shared(JFreeChart chart, List<Study.Point> all) {
         if (all.size() < 2) {
             return chart;
         }
@@ -179,7 +179,7 @@ final class Plots {
      * D(ω) at the bins' geometric centres with its error dos_err; on a log axis a lower end at or
      * below 0 (one mode in a bin) is drawn to the bottom of the plot.
      */
-    private static YIntervalSeries dosSeries(ReportCommand.Point p, String key) {
+    private static YIntervalSeries dosSeries(Study.Point p, String key) {
         YIntervalSeries s = new YIntervalSeries(key, false, true);
         var h = p.dos().histogram();
         for (int b = 0; b < h.dos().length; b++) {
@@ -195,7 +195,7 @@ final class Plots {
     }
 
     /** A_g ω⁴ over the fit window only (empty when the fit found no window). */
-    static XYSeries fitSeries(ReportCommand.Point p, String key) {
+    static XYSeries fitSeries(Study.Point p, String key) {
         XYSeries s = new XYSeries(key, false);
         var f = p.fit().fit();
         double lo = f.omegaLow();
@@ -211,7 +211,7 @@ final class Plots {
     }
 
     /** The fit window [ω_min, ω_max] of a point, shaded; null when the fit found none. */
-    static IntervalMarker window(ReportCommand.Point p) {
+    static IntervalMarker window(Study.Point p) {
         var f = p.fit().fit();
         if (!(f.omegaLow() > 0) || !(f.omegaHigh() > f.omegaLow())) {
             return null;
@@ -267,11 +267,31 @@ final class Plots {
             }
         }
         axis.setSmallestValue(domain ? 1e-6 : 1e-12);
-        if (hi > 0) {
+        if (hi > 0 && hi <= lo * (1 + SAME)) {
+            // one value (a single point): a decade around it, labelled 1, 2, 5 x 10^n like any other
+            axis.setRange(lo / Math.sqrt(10), hi * Math.sqrt(10));
+        } else if (hi > 0) {
             double pad = Math.pow(Math.max(hi / lo, 1.5), 0.05);
             axis.setRange(lo / pad, hi * pad);
         }
         return axis;
+    }
+
+    /** Values closer than this (relative) are one value on an axis: no tick label could tell them apart. */
+    private static final double SAME = 1e-6;
+
+    /**
+     * A linear axis over one value (a single point, no error bar) would span JFreeChart's minimum
+     * auto range, 1e-8, with every tick labelled alike: it spans 10% of the value each side instead
+     * (1 each side of 0).
+     */
+    private static void readable(ValueAxis axis) {
+        if (axis instanceof NumberAxis && !(axis.getRange().getLength() > SAME * Math.max(Math.abs(axis.getLowerBound()),
+                Math.abs(axis.getUpperBound())) && axis.getRange().getLength() > 1e-7)) {
+            double c = axis.getRange().getCentralValue();
+            double half = c != 0 ? 0.1 * Math.abs(c) : 1;
+            axis.setRange(c - half, c + half);
+        }
     }
 
     private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -292,6 +312,7 @@ final class Plots {
         plot.setOutlinePaint(Color.DARK_GRAY);
         for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            readable(a);
         }
         JFreeChart chart = new JFreeChart(Markup.plain(title), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -302,15 +323,15 @@ final class Plots {
      * D(ω) with error bars and, over their fit windows only, the fitted A_g ω⁴ (dashed, the
      * point's colour) of each point; a single point's window shaded.
      */
-    private static JFreeChart dos(List<ReportCommand.Point> points, String title, boolean one) {
+    private static JFreeChart dos(List<Study.Point> points, String title, boolean one) {
         YIntervalSeriesCollection measured = new YIntervalSeriesCollection();
         XYSeriesCollection lines = new XYSeriesCollection();
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             measured.addSeries(dosSeries(p, one ? "D(ω), simulation (bars: ±1σ)" : legend(points, p)));
             lines.addSeries(fitSeries(p, one ? String.format(Locale.ROOT, "fitted A_g ω⁴ over the fit window, A_g = %.3g",
                     p.fit().fit().aG()) : legend(points, p) + ": fitted A_g ω⁴"));
         }
-        ReportCommand.Point single = one ? points.get(0) : null;
+        Study.Point single = one ? points.get(0) : null;
         if (single != null && single.theory() != null) {
             XYSeries rs = new XYSeries("RS theory (resolvent)", false);
             var sp = single.theory().spectrum();
@@ -355,11 +376,11 @@ final class Plots {
     }
 
     /** D(ω) of every point with its fitted A_g ω⁴ (dashed) over its window. */
-    static JFreeChart dosAll(List<ReportCommand.Point> points) {
+    static JFreeChart dosAll(List<Study.Point> points) {
         return dos(points, "Density of states D(ω), log-log; dashed: the fitted A_g ω⁴ over each fit window", false);
     }
 
-    static JFreeChart dosOne(ReportCommand.Point p) {
+    static JFreeChart dosOne(Study.Point p) {
         return dos(List.of(p), label(p), true);
     }
 
@@ -370,9 +391,9 @@ final class Plots {
      * Participation ratio against frequency of the lowest modes, log-log, one colour per point
      * (lowest-K spectra only; null when no point has them): quasilocalized modes sit near 1/N.
      */
-    static JFreeChart participation(List<ReportCommand.Point> points) {
+    static JFreeChart participation(List<Study.Point> points) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             double[] pr = p.dos().omegaTailParticipationRatio();
             if (pr == null) {
                 continue;
@@ -404,7 +425,7 @@ final class Plots {
      * A simulated quantity (points) and its RS value (line) against J per family, log-log; for
      * A_g also the dressed RS value (dashed).
      */
-    static JFreeChart rsVsJ(List<ReportCommand.Point> points, String name, ReportCommand.Rs quantity) {
+    static JFreeChart rsVsJ(List<Study.Point> points, String name, Rs quantity) {
         var families = byFamily(points.stream().map(p -> p.dos().point()).toList());
         XYSeriesCollection data = new XYSeriesCollection();
         java.util.List<Integer> theoryLines = new java.util.ArrayList<>();
@@ -413,7 +434,7 @@ final class Plots {
             XYSeries sim = new XYSeries(family + ": simulation", true);
             XYSeries rs = new XYSeries(family + ": RS theory", true);
             XYSeries dressed = new XYSeries(family + ": RS theory, dressed", true);
-            for (ReportCommand.Point p : points) {
+            for (Study.Point p : points) {
                 var pt = p.dos().point();
                 if (!family(pt).equals(family) || !(pt.J() > 0)) {
                     continue;
@@ -427,8 +448,8 @@ final class Plots {
                     if (t > 0 && Double.isFinite(t)) {
                         rs.add(pt.J(), t);
                     }
-                    double d = ReportCommand.Rs.A_G_DRESSED.theory(p.theory());
-                    if (quantity == ReportCommand.Rs.A_G && d > 0 && Double.isFinite(d)) {
+                    double d = Rs.A_G_DRESSED.theory(p.theory());
+                    if (quantity == Rs.A_G && d > 0 && Double.isFinite(d)) {
                         dressed.add(pt.J(), d);
                     }
                 }
@@ -436,7 +457,7 @@ final class Plots {
             data.addSeries(sim);
             theoryLines.add(data.getSeriesCount());
             data.addSeries(rs);
-            if (quantity == ReportCommand.Rs.A_G) {
+            if (quantity == Rs.A_G) {
                 dressedLines.add(data.getSeriesCount());
                 data.addSeries(dressed);
             }
@@ -444,7 +465,7 @@ final class Plots {
         JFreeChart c = chart(data, Markup.plain(name) + " against J: simulation (points) and RS theory (lines)", "J", name,
                 true, true, false, true);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
-        int perFamily = quantity == ReportCommand.Rs.A_G ? 3 : 2;
+        int perFamily = quantity == Rs.A_G ? 3 : 2;
         for (int i = 0; i < data.getSeriesCount(); i++) {
             Color color = colour(i / perFamily);
             r.setSeriesPaint(i, color);
@@ -461,11 +482,11 @@ final class Plots {
     }
 
     /** The Eq. (3) plot of {@link #weakTest} with A_g(RS) and the dressed A_g(RS) as lines. */
-    static JFreeChart rsWeakTest(List<ReportCommand.Point> points) {
+    static JFreeChart rsWeakTest(List<Study.Point> points) {
         XYSeries sim = new XYSeries("simulation", true);
         XYSeries rs = new XYSeries("RS theory, A_g(RS)", true);
         XYSeries dressed = new XYSeries("RS theory, dressed A_g(RS)", true);
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             var pt = p.dos().point();
             if (!(pt.J() > 0)) {
                 continue;
@@ -501,9 +522,9 @@ final class Plots {
     }
 
     /** &lt;x^2&gt;(kappa) against kappa for every point (linear axes). */
-    static JFreeChart partialAverages(List<ReportCommand.Point> points) {
+    static JFreeChart partialAverages(List<Study.Point> points) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             XYSeries s = new XYSeries(legend(points, p), false);
             var pa = p.dos().partial();
             for (int k = 0; k < pa.kappa().length; k++) {
@@ -554,7 +575,7 @@ final class Plots {
     }
 
     /** kappa0 <x^2>(kappa) / omega_x^4 against kappa / omega_x^2, with the master curve (black). */
-    static JFreeChart collapse(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+    static JFreeChart collapse(List<Study.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries master = new XYSeries("master curve G (exact at J = 0)", false);
         double lo = Double.POSITIVE_INFINITY;
@@ -592,8 +613,11 @@ final class Plots {
         return shared(c, points);
     }
 
-    /** ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4). */
-    static JFreeChart weakTest(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+    /**
+     * ln(kappa0^(1/2) h^(2/3) J A_g) against kappa0 h^(2/3) / J^2 with the fitted line (Fig. 4); null
+     * when no weak-regime point has an A_g.
+     */
+    static JFreeChart weakTest(List<Study.Point> points, StudyAnalysis.Result analysis) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries weak = new XYSeries("weak-interaction points (in the line fit)", false);
         XYSeries other = new XYSeries("other points", false);
@@ -611,6 +635,9 @@ final class Plots {
             boolean isWeak = "weak".equals(analysis.points().get(i).regime());
             (isWeak ? (points.get(i).fit().consistent() ? weak : noWindow) : other).add(x, y);
             max = Math.max(max, x);
+        }
+        if (weak.isEmpty() && noWindow.isEmpty()) {
+            return null; // no weak-regime point with an A_g: nothing to test Eq. (3) on
         }
         data.addSeries(weak);
         data.addSeries(other);
@@ -665,9 +692,9 @@ final class Plots {
     }
 
     /** ⟨x²⟩ against J per family, log-log, with its error (Fig. 5b). */
-    static JFreeChart x2VsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+    static JFreeChart x2VsJ(List<Study.Point> points, StudyAnalysis.Result analysis) {
         var series = errorFamilies(points.stream().map(p -> p.dos().point()).toList(), "");
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             var pt = p.dos().point();
             if (pt.J() > 0 && p.dos().x2() > 0) {
                 addWithError(series.get(family(pt)), pt.J(), p.dos().x2(), p.dos().x2Err());
@@ -703,7 +730,7 @@ final class Plots {
      * A_g with its error against J per family (Fig. 6); with {@code overJx}, against J / J_x for the
      * families whose A_g has an interior maximum J_x, and null when none has one (no J_x to scale by).
      */
-    static JFreeChart aGVsJ(List<ReportCommand.Point> points, StudyAnalysis.Result analysis, boolean overJx) {
+    static JFreeChart aGVsJ(List<Study.Point> points, StudyAnalysis.Result analysis, boolean overJx) {
         java.util.Map<String, Double> jX = new java.util.HashMap<>();
         for (StudyAnalysis.Family f : analysis.families()) {
             if (f.interiorMaximum() && f.jX() > 0) {
@@ -715,7 +742,7 @@ final class Plots {
         }
         var series = errorFamilies(points.stream().map(p -> p.dos().point()).filter(pt -> !overJx || jX.containsKey(family(pt)))
                 .toList(), "");
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             var pt = p.dos().point();
             YIntervalSeries s = series.get(family(pt));
             if (s != null && pt.J() > 0 && p.fit().fit().aG() > 0) {
@@ -734,7 +761,7 @@ final class Plots {
     }
 
     /** {@link #tailCurves(List, boolean, TailAxis, String)} with its default title. */
-    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis) {
+    static JFreeChart tailCurves(List<Study.Point> points, boolean compensated, TailAxis axis) {
         return tailCurves(points, compensated, axis, null);
     }
 
@@ -744,11 +771,11 @@ final class Plots {
      * bootstrap band (thin dashed, same colour) and, for the exponent, the value 4 (black);
      * {@code title} null: the default one.
      */
-    static JFreeChart tailCurves(List<ReportCommand.Point> points, boolean compensated, TailAxis axis, String title) {
+    static JFreeChart tailCurves(List<Study.Point> points, boolean compensated, TailAxis axis, String title) {
         boolean againstK = axis != TailAxis.OMEGA;
         XYSeriesCollection data = new XYSeriesCollection();
         int drawn = 0;
-        for (ReportCommand.Point p : points) {
+        for (Study.Point p : points) {
             var tail = p.fit().tail();
             var curve = tail == null ? null : compensated ? tail.compensated() : tail.hill();
             XYSeries value = new XYSeries(legend(points, p), false);
@@ -782,7 +809,7 @@ final class Plots {
         }
         if (compensated && !againstK) {
             // A_g over its window, and the physics bound (a vertical mark), per point
-            for (ReportCommand.Point p : points) {
+            for (Study.Point p : points) {
                 XYSeries mark = new XYSeries(legend(points, p) + ": A_g over its window, tick at the bound", false);
                 var f = p.fit().fit();
                 double bound = p.fit().tail() == null ? Double.NaN : p.fit().tail().omegaMaxPhysics();
@@ -849,7 +876,7 @@ final class Plots {
     }
 
     /** kappa0 omega_x^3 A_g against J per family, omega_x from the family collapse and from G (Eq. (4)). */
-    static JFreeChart eq4(List<ReportCommand.Point> points, StudyAnalysis.Result analysis) {
+    static JFreeChart eq4(List<Study.Point> points, StudyAnalysis.Result analysis) {
         var own = new java.util.LinkedHashMap<String, XYSeries>();
         var onG = new java.util.LinkedHashMap<String, XYSeries>();
         for (int i = 0; i < points.size(); i++) {

@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.khgps.cli;
+package org.khgps.report;
 
 import java.util.ArrayList;
 import java.util.List;
