@@ -144,10 +144,10 @@ class KhgpsPipeline {
         failures.each { meta, line -> byId.computeIfAbsent(meta.id as String) { [meta, []] }[1] << line }
         def rows = byId.collect { id, entry ->
             def (meta, lines) = entry
-            [id, meta.N, meta.h, meta.J, meta.kappa0, meta.realizations, lines.sort().join('; ')]
+            [id, meta.N, meta.h, meta.J, meta.kappa0, meta.realizations, lines.sort().join('; '), meta.protocol ?: 'zero']
                 .collect { it.toString().replaceAll(/[\t\r\n]+/, ' ') }.join('\t')
         }
-        return (['point_id\tN\th\tJ\tkappa0\trealizations\treason'] + rows).join('\n') + '\n'
+        return (['point_id\tN\th\tJ\tkappa0\trealizations\treason\tprotocol'] + rows).join('\n') + '\n'
     }
 
     /** stage -> fingerprint of its code, from the tools' jar ('stub' in stub runs). */

@@ -27,7 +27,8 @@ KHGPS_PARAMS_EOF
     ${failed ? "cat > failed_points.tsv <<'KHGPS_FAILED_EOF'\n${failed}KHGPS_FAILED_EOF" : ''}
     ${theory_failed ? "cat > theory_failed.tsv <<'KHGPS_FAILED_EOF'\n${theory_failed}KHGPS_FAILED_EOF" : ''}
     khgps report --out report.html --summary summary.csv --analysis analysis.json --plots plots --params params.json \\
-        ${failed ? '--failed failed_points.tsv' : ''} ${task.ext.args ?: ''} ${dos_and_fit}
+        ${failed ? '--failed failed_points.tsv' : ''} ${theory_failed ? '--theory-failed theory_failed.tsv' : ''} \\
+        ${task.ext.args ?: ''} ${dos_and_fit}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
 

@@ -121,8 +121,13 @@ class PipelineTest extends Specification {
         rows.find { (it.J as double) == 0.2 }.window_ok == '1'
         // stronger coupling displaces the oscillators more
         rows.find { (it.J as double) == 0.2 }.x2 as double > (rows.find { (it.J as double) == 0.05 }.x2 as double)
-        // the RS theory and the simulation's chi, appended after the existing columns; then each point's status
-        header.takeRight(7) == ['chi', 'x2_rs', 'chi_rs', 'A_g_rs', 'A_g_rs_dressed', 'status', 'reason']
+        // the RS theory and the simulation's chi, appended after the existing columns; then each point's status,
+        // then what issues 27 and 28 added
+        header.subList(header.indexOf('chi'), header.indexOf('chi') + 10) == ['chi', 'x2_rs', 'chi_rs', 'A_g_rs', 'A_g_rs_dressed',
+                                                                              'status', 'reason', 'theory_reason',
+                                                                              'exponent_err_verdict', 'protocol']
+        rows.every { it.protocol == 'zero' && it.theory_reason == '' }
+        rows.every { it.exponent_err == 'nan' || (it.exponent_err_verdict as double) >= (it.exponent_err as double) }
         rows.every { it.status == 'ok' }
         rows.every { it.chi == it.mean_inverse_lambda }
         // MODEL.md's reference values at h = 0.01, kappa0 = 1

@@ -107,7 +107,7 @@ print('identical', same)
                 + 'negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,mean_inverse_lambda_err,'
                 + 'omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,exponent_modes,'
                 + 'exponent_consistent_with_4,omega_x_family,omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed,')
-        header[-2..-1] == ['status', 'reason']
+        header.subList(header.indexOf('status'), header.indexOf('status') + 3) == ['status', 'reason', 'theory_reason']
         byJ['0.05'][header.indexOf('status')] == 'ok'
         (byJ['0.05'][header.indexOf('converged')] as int) == 8
         byJ['0.05'][header.indexOf('x2')] != 'nan'

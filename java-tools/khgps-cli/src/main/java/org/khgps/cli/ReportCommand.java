@@ -40,7 +40,9 @@ final class ReportCommand implements Command {
                 .addOption(Args.optional("title", "text", "report title (default 'KHGPS study')"))
                 .addOption(Args.optional("analysis", "file", "also write the cross-point analysis as JSON here"))
                 .addOption(Args.optional("failed", "file", "the points that failed in the pipeline (TSV: point_id, N, h, J, "
-                        + "kappa0, realizations, reason): summary.csv rows with status failed, a section of the report"));
+                        + "kappa0, realizations, reason[, protocol]): summary.csv rows with status failed, a section of the report"))
+                .addOption(Args.optional("theory-failed", "file", "the points whose RS theory failed (TSV: point_id, reason): "
+                        + "their theory columns nan, summary.csv theory_reason says why"));
     }
 
     @Override
@@ -52,7 +54,8 @@ final class ReportCommand implements Command {
         Path plots = line.hasOption("plots") ? Path.of(line.getOptionValue("plots")) : null;
         String params = line.hasOption("params") ? H5.readText(Path.of(line.getOptionValue("params")), "--params") : null;
         Path failed = line.hasOption("failed") ? Path.of(line.getOptionValue("failed")) : null;
-        Study study = StudyFiles.read(inputs, failed, System.err::println);
+        Path theoryFailed = line.hasOption("theory-failed") ? Path.of(line.getOptionValue("theory-failed")) : null;
+        Study study = StudyFiles.read(inputs, failed, theoryFailed, System.err::println);
         Report.write(study, new Report.Outputs(out, summary, analysis, plots), line.getOptionValue("title", "KHGPS study"),
                 params, invocation.provenance(inputs));
         System.err.printf(study.allFailed() ? "report: all %d points failed -> %s, %s%n" : "report: %d points -> %s, %s%n",

@@ -148,7 +148,8 @@ class CliTest {
         assertTrue(csv.get(0).startsWith("point_id,N,h,J,kappa0,realizations,converged,A_g,A_g_err,exponent,"
                 + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
                 + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,"), "existing columns first, in their order");
-        assertTrue(csv.get(0).endsWith(",omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed,status,reason"), csv.get(0));
+        assertTrue(csv.get(0).contains(",omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,A_g_rs_dressed,status,reason,theory_reason,"),
+                csv.get(0));
         List<String> header = List.of(csv.get(0).split(","));
         String[] row = csv.get(1).split(",", -1);
         assertEquals("ok", row[header.indexOf("status")]);
@@ -178,13 +179,17 @@ class CliTest {
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals(3, csv.size());
         List<String> header = List.of(csv.get(0).split(","));
-        assertEquals(List.of("status", "reason"), header.subList(header.size() - 2, header.size()), "new columns last");
-        assertTrue(csv.get(1).endsWith(",ok,"), csv.get(1));
+        // status and reason after the columns of earlier studies; what issues 27 and 28 added after them
+        assertEquals(List.of("status", "reason", "theory_reason"), header.subList(header.indexOf("status"),
+                header.indexOf("status") + 3), "new columns after them");
+        assertTrue(csv.get(1).contains(",ok,,,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("0123456789ab,64,0.01,0.3,1.0,3,nan,nan,"), csv.get(2));
-        assertTrue(csv.get(2).endsWith(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 4)\""),
+        assertTrue(csv.get(2).contains(",nan,failed,\"histogram: khgps histogram: no realization converged, \"\"none\"\" (exit 4)\",,"),
                 csv.get(2));
-        String fields = csv.get(2).substring(0, csv.get(2).indexOf(",\"histogram"));
-        assertEquals(header.size() - 1, fields.split(",").length, "one field per column");
+        String before = csv.get(2).substring(0, csv.get(2).indexOf(",\"histogram"));
+        String after = csv.get(2).substring(csv.get(2).indexOf("(exit 4)\"") + "(exit 4)\"".length());
+        assertEquals(header.indexOf("reason"), before.split(",").length, "one field per column before the reason");
+        assertEquals(header.size() - header.indexOf("reason") - 1, after.split(",", -1).length - 1, "and after it");
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("Failed points") && html.contains("0123456789ab") && html.contains("no realization converged"));
 

@@ -318,7 +318,7 @@ public final class TailFit {
     }
 
     /** Standard deviation of the finite values (NaN with fewer than two). */
-    static double std(double[] v) {
+    public static double std(double[] v) {
         double mean = 0;
         int n = 0;
         for (double x : v) {

@@ -14,7 +14,8 @@ final class Figures {
 
     /** Where on the page a figure goes: the template's {@code {{figures SECTION}}} places (report.html). */
     enum Section {
-        DOS, DOS_POINTS, TAIL, PARTIAL, COLLAPSE, WEAK, AGAINST_J, EQ4, FINITE_SIZE, FINITE_SIZE_HILL, PARTICIPATION, RS
+        DOS, DOS_POINTS, TAIL, PARTIAL, COLLAPSE, WEAK, AGAINST_J, EQ4, FINITE_SIZE, FINITE_SIZE_HILL, PARTICIPATION, ANATOMY,
+        ANATOMY_POINTS, RS
     }
 
     /**
@@ -104,6 +105,20 @@ final class Figures {
                     + "per N (dashed: 16&ndash;84% bootstrap band).", null, Figures::finiteSizeHill),
             single("participation_ratio", Section.PARTICIPATION, "Participation ratio against &omega;.",
                     s -> Plots.participation(s.points())),
+            // issue 28: what carries the tail, where the spectra kept the eigenvectors (--spectrum lowest)
+            new Figure("protocols_delta", Section.ANATOMY, "The Hill exponent below &omega;<sub>x</sub>/2 of each protocol "
+                    + "minus zero's on the same disorder, against N, with its paired error (the realizations of both "
+                    + "resampled together).", "No plot: no point has a protocol other than zero beside its zero point.",
+                    one(s -> Plots.protocolsDelta(Anatomy.paired(s)))),
+            new Figure("spinodal_distance", Section.ANATOMY, "The tail's modes carried by a metastable oscillator, by the "
+                    + "carrier's distance d to its spinodal: their number per realization below d, log-log (slope 1: a "
+                    + "density finite at the spinodal).", "No plot: no point has 10 tail modes with a metastable carrier.",
+                    one(s -> Plots.spinodalDistance(s.points()))),
+            new Figure("tail_by_class_<point_id>", Section.ANATOMY_POINTS, "{item}: the carrier class of the modes per "
+                    + "frequency bin", null, s -> anatomyCharts(s, Plots::tailByClass)),
+            new Figure("hill_by_class_<point_id>", Section.ANATOMY_POINTS, "{item}: Hill exponent below &omega;<sub>c</sub> "
+                    + "of all modes, of those with a non-metastable carrier and of the metastable-carried ones", null,
+                    s -> anatomyCharts(s, Plots::hillByClass)),
             theory("rs_x2_vs_J", "&lt;x&sup2;&gt; against J: simulation and RS theory.",
                     s -> Plots.rsVsJ(s.points(), "⟨x<sup>2</sup>⟩", Rs.X2)),
             theory("rs_chi_vs_J", "&chi; = &lt;1/&lambda;&gt; against J: simulation and RS theory.",
@@ -161,6 +176,23 @@ final class Figures {
     private static Figure finiteSize(String name, String quantity, String caption, String title, String y) {
         return single(name, Section.FINITE_SIZE, caption, s -> s.sizes().isEmpty() ? null : Plots.finiteSize(s.sizes(),
                 Study.FINITE_SIZE_QUANTITIES.indexOf(quantity), title, y, !quantity.equals("exponent")));
+    }
+
+    /** One chart per point whose tail is classified (its dos file has an anatomy with a classified mode). */
+    private static List<Chart> anatomyCharts(Study s, Function<Study.Point, JFreeChart> chart) {
+        List<Chart> out = new ArrayList<>();
+        for (Study.Point p : s.points()) {
+            var a = p.dos().anatomy();
+            if (a == null || java.util.Arrays.stream(a.tailClass()).noneMatch(c -> c >= 0) || p.dos().omegaTail().length < 10) {
+                continue;
+            }
+            JFreeChart c = chart.apply(p);
+            if (hasData(c)) {
+                out.add(new Chart(p.dos().point().id(), Page.esc(Plots.label(p)) + " (point " + p.dos().point().id() + ")", c,
+                        640, 440));
+            }
+        }
+        return out;
     }
 
     private static List<Chart> finiteSizeHill(Study s) {

@@ -42,7 +42,10 @@ final class Page {
         v.put("finite_size_rows", finiteSizeRows(study.sizes()));
         v.put("participation", figures.stream().anyMatch(f -> f.figure().section() == Figures.Section.PARTICIPATION));
         v.put("max_scatter", Integer.toString(Plots.MAX_SCATTER));
-        v.put("theory", study.hasTheory());
+        v.put("theory", study.hasTheory() || study.points().stream().anyMatch(p -> p.theoryReason() != null));
+        v.put("anatomy", study.points().stream().anyMatch(p -> p.fit().anatomy() != null));
+        v.put("anatomy_rows", anatomyRows(study));
+        v.put("paired_rows", pairedRows(study));
         v.put("rs_rows", rsRows(study));
         for (Figures.Section section : Figures.Section.values()) {
             v.put("figures " + section, figures(section, figures));
@@ -111,7 +114,9 @@ final class Page {
                     .append(" (").append(f.modesInWindow()).append(" modes)</td><td>")
                     .append(p.fit().consistent() ? "&le; " + fmt(p.fit().tail().exponentOmegaMax()) + " ("
                             + p.fit().tail().exponentModes() + " modes)" : note(p.fit().tail().status()))
-                    .append("</td><td>").append(p.fit().consistent() ? (p.fit().tail().consistentWith4() ? "yes" : "no") : "n/a")
+                    // with the error the test used (the larger of bootstrap and Poisson), not the one beside the exponent
+                    .append("</td><td>").append(p.fit().consistent() ? (p.fit().tail().consistentWith4() ? "yes" : "no")
+                            + " (&sigma; = " + fmt(p.fit().verdictExponentErr()) + ")" : "n/a")
                     .append("</td><td>").append(pm(d.x2(), d.x2Err()))
                     .append("</td><td>").append(pm(d.meanInverseLambda(), d.meanInverseLambdaErr())).append("</td></tr>\n");
         }
@@ -202,10 +207,16 @@ final class Page {
     private static String rsRows(Study study) {
         StringBuilder sb = new StringBuilder();
         for (Study.Point p : study.points()) {
+            var pt = p.dos().point();
+            if (p.theory() == null && p.theoryReason() != null) {
+                sb.append("<tr><td>").append(pt.id()).append("</td><td>").append(pt.N()).append("</td><td>").append(fmt(pt.h()))
+                        .append("</td><td>").append(fmt(pt.J())).append("</td><td>").append(fmt(pt.kappa0()))
+                        .append("</td><td colspan=\"13\" style=\"text-align:left\">the RS theory failed: ").append(esc(p.theoryReason()))
+                        .append("</td></tr>\n");
+            }
             if (p.theory() == null) {
                 continue;
             }
-            var pt = p.dos().point();
             var t = p.theory().solution();
             sb.append("<tr><td>").append(pt.id()).append("</td><td>").append(pt.N()).append("</td><td>").append(fmt(pt.h()))
                     .append("</td><td>").append(fmt(pt.J())).append("</td><td>").append(fmt(pt.kappa0())).append("</td><td>")
@@ -221,6 +232,46 @@ final class Page {
                 }
             }
             sb.append("</tr>\n");
+        }
+        return sb.toString();
+    }
+
+    /** What carries the tail of each point with an anatomy (issue 28). */
+    private static String anatomyRows(Study study) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < study.points().size(); i++) {
+            Study.Point p = study.points().get(i);
+            var a = p.fit().anatomy();
+            if (a == null) {
+                continue;
+            }
+            var pt = p.dos().point();
+            double wx = study.result(i).omegaX().omegaX();
+            var half = Anatomy.below(p, wx / 2);
+            sb.append("<tr><td>").append(pt.id()).append("</td><td>").append(pt.N()).append("</td><td>").append(fmt(pt.J()))
+                    .append("</td><td>").append(pt.protocol().id()).append("</td><td>")
+                    .append(pm(a.metastableFraction(), a.metastableFractionErr())).append("</td><td>")
+                    .append(half == null ? "n/a" : pm(half.share(), half.shareErr()) + " (" + half.metastable() + " of "
+                            + half.modes() + ")").append("</td><td>")
+                    .append(pm(a.window().share(), a.window().shareErr())).append(" (").append(a.window().metastable())
+                    .append(" of ").append(a.window().modes()).append(")</td><td>")
+                    .append(pm(p.fit().fit().exponent(), p.fit().verdictExponentErr())).append("</td><td>")
+                    .append(pm(a.window().exponentOthers(), a.window().exponentOthersErr())).append("</td></tr>\n");
+        }
+        return sb.toString();
+    }
+
+    /** Each point under a protocol other than zero against its zero point, on the same disorder. */
+    private static String pairedRows(Study study) {
+        StringBuilder sb = new StringBuilder();
+        for (Anatomy.Paired q : Anatomy.paired(study)) {
+            sb.append("<tr><td>").append(q.other().id()).append("</td><td>").append(q.other().N()).append("</td><td>")
+                    .append(fmt(q.other().J())).append("</td><td>").append(q.other().protocol().id()).append("</td><td>")
+                    .append(fmt(q.omegaC())).append("</td><td>").append(pm(q.delta(), q.deltaErr()))
+                    .append(Double.isFinite(q.deltaErr()) && q.deltaErr() > 0 ? String.format(Locale.ROOT, " (%.1f&sigma;)",
+                            q.delta() / q.deltaErr()) : "").append("</td><td>").append(pm(q.energyChange(), q.energyChangeErr()))
+                    .append("</td><td>").append(fmt(q.metastableBefore())).append(" &rarr; ").append(fmt(q.metastableAfter()))
+                    .append("</td></tr>\n");
         }
         return sb.toString();
     }

@@ -972,4 +972,117 @@ final class Plots {
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true); // the line ends at N to infinity
         return finish(plot, title);
     }
+
+    // ---- the anatomy of the tail (issue 28)
+
+    /** The carrier classes' names for legends. */
+    private static final String[] CLASS_NAMES = {"single", "tilted", "global", "metastable", "not classified"};
+
+    /**
+     * The share of each carrier class among a point's modes per frequency bin (bins with modes only),
+     * log ω: which oscillators carry the tail.
+     */
+    static JFreeChart tailByClass(Study.Point p) {
+        var a = p.dos().anatomy();
+        double[] edges = p.dos().histogram().edges();
+        long[] counts = p.dos().histogram().counts();
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int c = 0; c < CLASS_NAMES.length; c++) {
+            XYSeries s = new XYSeries(CLASS_NAMES[c], false);
+            boolean any = false;
+            for (int b = 0; b < counts.length; b++) {
+                if (counts[b] > 0) {
+                    s.add(Math.sqrt(edges[b] * edges[b + 1]), a.countsByClass()[b][c] / (double) counts[b]);
+                    any |= a.countsByClass()[b][c] > 0;
+                }
+            }
+            if (any) {
+                data.addSeries(s);
+            }
+        }
+        JFreeChart chart = chart(data, "Carrier class of the modes against ω", "ω", "share of the modes in the bin", true,
+                false, true, true);
+        return chart;
+    }
+
+    /**
+     * The Hill exponent below ω<sub>c</sub> of all the tail's modes, of the modes whose carrier is not
+     * metastable, and of the metastable ones alone (each where at least 10 modes lie below).
+     */
+    static JFreeChart hillByClass(Study.Point p) {
+        double[] omega = p.dos().omegaTail();
+        XYSeriesCollection data = new XYSeriesCollection();
+        String[] names = {"all modes", "carrier not metastable", "carrier metastable"};
+        int[] kinds = {-3, -2, org.khgps.core.Cavity.METASTABLE};
+        for (int k = 0; k < kinds.length; k++) {
+            XYSeries s = new XYSeries(names[k], false);
+            int points = 40;
+            double lo = omega[Math.min(omega.length - 1, 9)];
+            double hi = omega[omega.length - 1];
+            for (int j = 0; j < points && hi > lo; j++) {
+                double c = lo * Math.pow(hi / lo, (j + 1.0) / points);
+                double v = Anatomy.hillOfClass(p.dos(), c, kinds[k]);
+                if (Double.isFinite(v)) {
+                    s.add(c, v);
+                }
+            }
+            if (s.getItemCount() > 0) {
+                data.addSeries(s);
+            }
+        }
+        return chart(data, "Hill exponent by carrier class against ω_c", "ω<sub>c</sub>", "Hill exponent below ω<sub>c</sub>",
+                true, false, true, false);
+    }
+
+    /**
+     * Metastable carriers of the tail's modes near their spinodal: per point, the number per realization
+     * of tail modes carried by a metastable oscillator with distance to the spinodal d below x, log-log
+     * (a density of metastable carriers finite at the spinodal gives slope 1).
+     */
+    static JFreeChart spinodalDistance(List<Study.Point> points) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Study.Point p : points) {
+            var a = p.dos().anatomy();
+            if (a == null) {
+                continue;
+            }
+            double[] d = java.util.stream.IntStream.range(0, a.tailClass().length)
+                    .filter(i -> a.tailClass()[i] == org.khgps.core.Cavity.METASTABLE && a.tailSpinodalDistance()[i] > 0)
+                    .mapToDouble(i -> a.tailSpinodalDistance()[i]).sorted().toArray();
+            if (d.length < 10) {
+                continue;
+            }
+            XYSeries s = new XYSeries(legend(points, p), false);
+            for (int i = 0; i < d.length; i++) {
+                s.add(d[i], (i + 1.0) / p.dos().realizations());
+            }
+            data.addSeries(s);
+        }
+        return data.getSeriesCount() == 0 ? null : chart(data, "Metastable carriers near their spinodal", "d = H<sub>sp</sub> − |H|",
+                "tail modes with a metastable carrier below d, per realization", true, true, true, false);
+    }
+
+    /**
+     * The paired difference of the Hill exponents below ω<sub>x</sub>/2 (the protocol minus zero, the
+     * same disorder) against N, one series per protocol and J, with its paired error.
+     */
+    static JFreeChart protocolsDelta(List<Anatomy.Paired> paired) {
+        java.util.Map<String, YIntervalSeries> series = new java.util.LinkedHashMap<>();
+        for (Anatomy.Paired q : paired) {
+            if (!Double.isFinite(q.delta())) {
+                continue;
+            }
+            String key = q.other().protocol().id() + ", J = " + fmt(q.other().J());
+            YIntervalSeries s = series.computeIfAbsent(key, k -> new YIntervalSeries(k, false, true));
+            double e = Double.isFinite(q.deltaErr()) ? q.deltaErr() : 0;
+            s.add(q.other().N(), q.delta(), q.delta() - e, q.delta() + e);
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+        return chart(data, "Exponent below ω_x/2: protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
+                true);
+    }
 }

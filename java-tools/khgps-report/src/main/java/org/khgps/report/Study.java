@@ -17,12 +17,24 @@ import org.khgps.core.stage.PointTheory;
 public record Study(List<Point> points, List<FailedPoint> failed, StudyAnalysis.Result analysis,
                     List<FiniteSize.Group> sizes) {
 
-    /** One point's dos and fit, and its RS theory ({@code null} when none was given for it). */
-    public record Point(PointDos dos, PointFit fit, PointTheory theory) {
+    /**
+     * One point's dos and fit, and its RS theory ({@code null} when none was given for it, and then
+     * {@code theoryReason} says why when its theory failed in the pipeline; null otherwise).
+     */
+    public record Point(PointDos dos, PointFit fit, PointTheory theory, String theoryReason) {
+
+        public Point(PointDos dos, PointFit fit, PointTheory theory) {
+            this(dos, fit, theory, null);
+        }
     }
 
-    /** A point that failed in the pipeline: its parameters and why; no numbers. */
-    public record FailedPoint(String id, int n, double h, double j, double kappa0, long realizations, String reason) {
+    /** A point that failed in the pipeline: its parameters, protocol and why; no numbers. */
+    public record FailedPoint(String id, int n, double h, double j, double kappa0, long realizations, String reason,
+                              String protocol) {
+
+        public FailedPoint(String id, int n, double h, double j, double kappa0, long realizations, String reason) {
+            this(id, n, h, j, kappa0, realizations, reason, org.khgps.core.Protocol.ZERO.id());
+        }
     }
 
     /** The finite-size quantities, in the order of analysis.json and the report's table. */

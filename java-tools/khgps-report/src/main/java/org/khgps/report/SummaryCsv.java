@@ -58,7 +58,22 @@ final class SummaryCsv {
             measured("A_g_rs", r -> rs(r, Rs.A_G)),
             measured("A_g_rs_dressed", r -> rs(r, Rs.A_G_DRESSED)),
             column("status", r -> "ok", f -> "failed"),
-            column("reason", r -> "", f -> csvText(f.reason())));
+            column("reason", r -> "", f -> csvText(f.reason())),
+            // issue 27: why the RS theory of a point failed (its theory columns are then nan, the point ok),
+            // and the exponent's error the test of omega^4 uses (the larger of bootstrap and Poisson)
+            column("theory_reason", r -> r.point().theoryReason() == null ? "" : csvText(r.point().theoryReason()), f -> ""),
+            measured("exponent_err_verdict", r -> num(r.point().fit().verdictExponentErr())),
+            // issue 28: the protocol, and what carries the tail (nan where nothing is classified)
+            column("protocol", r -> r.point().dos().point().protocol().id(), Study.FailedPoint::protocol),
+            measured("metastable_fraction", r -> anatomy(r) == null ? "nan" : num(anatomy(r).metastableFraction())),
+            measured("metastable_fraction_err", r -> anatomy(r) == null ? "nan" : num(anatomy(r).metastableFractionErr())),
+            measured("metastable_share_half_omega_x", r -> share(r, false)),
+            measured("metastable_share_half_omega_x_err", r -> share(r, true)),
+            measured("metastable_share_window", r -> anatomy(r) == null ? "nan" : num(anatomy(r).window().share())),
+            measured("metastable_share_window_err", r -> anatomy(r) == null ? "nan" : num(anatomy(r).window().shareErr())),
+            measured("exponent_non_metastable", r -> anatomy(r) == null ? "nan" : num(anatomy(r).window().exponentOthers())),
+            measured("exponent_non_metastable_err", r -> anatomy(r) == null ? "nan"
+                    : num(anatomy(r).window().exponentOthersErr())));
 
     private SummaryCsv() {
     }
@@ -92,6 +107,16 @@ final class SummaryCsv {
     /** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
     static String csvText(String text) {
         return text.matches("(?s).*[,\"\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static org.khgps.core.stage.PointFit.Anatomy anatomy(Row r) {
+        return r.point().fit().anatomy();
+    }
+
+    /** The metastable share of the modes below omega_x / 2 (omega_x of the point onto G), or its error. */
+    private static String share(Row r, boolean error) {
+        org.khgps.core.TailAnatomy a = Anatomy.below(r.point(), r.result().omegaX().omegaX() / 2);
+        return a == null ? "nan" : num(error ? a.shareErr() : a.share());
     }
 
     private static String rs(Row r, Rs quantity) {

@@ -16,7 +16,11 @@ class SummaryCsvTest {
             + "exponent_err,x2,x2_err,negative_modes,omega_fit_min,omega_fit_max,modes_in_window,mean_inverse_lambda,"
             + "mean_inverse_lambda_err,omega_x,omega_x_err,regime,window_ok,omega_max_physics,exponent_omega_max,"
             + "exponent_modes,exponent_consistent_with_4,omega_x_family,omega_x_family_err,chi,x2_rs,chi_rs,A_g_rs,"
-            + "A_g_rs_dressed,status,reason";
+            + "A_g_rs_dressed,status,reason,"
+            // issue 27, then issue 28: added after the columns of earlier studies, none moved
+            + "theory_reason,exponent_err_verdict,protocol,metastable_fraction,metastable_fraction_err,"
+            + "metastable_share_half_omega_x,metastable_share_half_omega_x_err,metastable_share_window,"
+            + "metastable_share_window_err,exponent_non_metastable,exponent_non_metastable_err";
 
     static Study study;
 
@@ -54,16 +58,21 @@ class SummaryCsvTest {
         assertEquals(Double.toString(p.fit().fit().aG()), ok.get(header.indexOf("A_g")));
         assertEquals(Double.toString(p.theory().solution().q()), ok.get(header.indexOf("x2_rs")));
         assertEquals(Double.toString(p.dos().meanInverseLambda()), ok.get(header.indexOf("chi")));
-        assertEquals(List.of("ok", ""), ok.subList(header.size() - 2, header.size()));
+        int status = header.indexOf("status");
+        assertEquals(List.of("ok", "", ""), ok.subList(status, status + 3));
+        assertEquals(Double.toString(p.fit().verdictExponentErr()), ok.get(header.indexOf("exponent_err_verdict")));
+        assertEquals("zero", ok.get(header.indexOf("protocol")));
 
         List<String> failed = fields(SummaryCsv.of(study).lines().toList().get(2));
         assertEquals(List.of("0123456789ab", "64", "0.01", "0.3", "1.0", "3"), failed.subList(0, 6));
-        assertTrue(failed.subList(6, header.size() - 2).stream().allMatch("nan"::equals), failed.toString());
-        assertEquals(List.of("failed", "histogram: khgps histogram: no realization converged, \"none\" (exit 4)"),
-                failed.subList(header.size() - 2, header.size()));
+        assertTrue(failed.subList(6, status).stream().allMatch("nan"::equals), failed.toString());
+        assertEquals(List.of("failed", "histogram: khgps histogram: no realization converged, \"none\" (exit 4)", ""),
+                failed.subList(status, status + 3));
+        assertEquals("zero", failed.get(header.indexOf("protocol")));
+        assertTrue(failed.subList(header.indexOf("metastable_fraction"), header.size()).stream().allMatch("nan"::equals));
         assertTrue(SummaryCsv.of(study).contains(",failed,\"histogram: khgps histogram: no realization converged, "
-                + "\"\"none\"\" (exit 4)\"\n"), "quoted, its quotes doubled");
-        assertTrue(SummaryCsv.of(study).endsWith(",nan,failed,fit: plain\n"), "a plain reason as it is");
+                + "\"\"none\"\" (exit 4)\",,nan,zero,"), "quoted, its quotes doubled");
+        assertTrue(SummaryCsv.of(study).contains(",nan,failed,fit: plain,,nan,zero,"), "a plain reason as it is");
     }
 
     /** The fields of a CSV line (RFC 4180 quoting). */
