@@ -1030,7 +1030,7 @@ final class Plots {
                 data.addSeries(s);
             }
         }
-        return chart(data, "Hill exponent by carrier class against ω_c", "ω<sub>c</sub>", "Hill exponent below ω<sub>c</sub>",
+        return chart(data, "Hill exponent by carrier class against the window edge", "ω<sub>c</sub>", "Hill exponent below ω<sub>c</sub>",
                 true, false, true, false);
     }
 
@@ -1082,7 +1082,7 @@ final class Plots {
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
-        return chart(data, "Exponent below ω_x/2: protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
+        return chart(data, "Exponent below ω_x / 2: protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
                 true);
     }
 }
