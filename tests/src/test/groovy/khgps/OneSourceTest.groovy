@@ -1,6 +1,8 @@
 package khgps
 
 import org.khgps.core.Lanes
+import org.khgps.core.Minimizer
+import org.khgps.core.Protocol
 import org.khgps.core.StudyPoint
 import org.khgps.core.SymmetricMatrix
 import spock.lang.Shared
@@ -106,5 +108,29 @@ class OneSourceTest extends Specification {
         } catch (IllegalArgumentException e) {
             return false
         }
+    }
+
+    def 'should bound h, J and kappa0 as the tools do, in lib/ and the schema'() {
+        expect: 'home: org.khgps.core.StudyPoint.MAX_SCALE'
+        KhgpsParams.MAX_SCALE == StudyPoint.MAX_SCALE
+        ['h', 'J', 'kappa0'].every { properties[it].maximum == StudyPoint.MAX_SCALE && properties[it].items.maximum == StudyPoint.MAX_SCALE }
+    }
+
+    def 'should refuse the tolerances the minimizer cannot meet as it does: gradient floor at N=#N h=#H J=#J kappa0=#K'() {
+        expect: 'home: org.khgps.core.Minimizer.gradientFloor'
+        KhgpsParams.gradientFloor([N: N, h: H, J: J, kappa0: K]) == Minimizer.gradientFloor(new StudyPoint(N, H, J, K))
+
+        where:
+        N     | H    | J     | K
+        256   | 0.01 | 0.2   | 1.0
+        16000 | 0.01 | 0.5   | 1.0
+        1000  | 1e6  | 0     | 1e-3
+        8000  | 0.0  | 1e6   | 1e6
+    }
+
+    def 'should know the protocols the tools know, in lib/ and the schema'() {
+        expect: 'home: org.khgps.core.Protocol'
+        KhgpsParams.PROTOCOLS == Protocol.values()*.id()
+        Protocol.values()*.id().every { properties.protocol.pattern.contains(it) }
     }
 }

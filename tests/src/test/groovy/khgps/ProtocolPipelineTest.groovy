@@ -9,8 +9,9 @@ import spock.lang.Specification
 class ProtocolPipelineTest extends Specification {
 
     @Shared Path launch = Nextflow.tempDir('protocols')
+    // (a title with an apostrophe and a dollar: issue 27 found the apostrophe dropped)
     @Shared Nextflow.Result run = Nextflow.run(launch, ['-profile', 'test', '--J', '0.2', '--protocol', 'zero,flip,best_random',
-                                                       '--spectrum', 'lowest'])
+                                                       '--spectrum', 'lowest', '--title', 'Bob\'s $HOME study'])
     @Shared Path results = launch.resolve('results')
     @Shared Map study = new JsonSlurper().parse(results.resolve('study.json').toFile()) as Map
 
@@ -21,6 +22,7 @@ class ProtocolPipelineTest extends Specification {
                                                                    flip: KhgpsParams.pointId(256, 0.01, 0.2, 1.0, 'independent', 'flip'),
                                                                    best_random: KhgpsParams.pointId(256, 0.01, 0.2, 1.0, 'independent', 'best_random')]
         ResultsFolderTest.verify(results).exitCode == 0
+        results.resolve('report.html').text.contains("<title>Bob's \$HOME study</title>")
     }
 
     def 'should give every protocol the same disorder, realization by realization, and record what flip did'() {
