@@ -19,6 +19,15 @@ class Nextflow {
         }
     }
 
+    /**
+     * The long checks (the whole table of bad parameters, every sequence of runs into one results
+     * folder) run when KHGPS_LONG_TESTS=1, which .ci/run sets on CI: a laptop's `mvn -B verify`
+     * stays under 15 minutes with one example of each.
+     */
+    static boolean longTests() {
+        return System.getenv('KHGPS_LONG_TESTS') == '1'
+    }
+
     static Result run(Path launchDir, List<String> args, Map<String, String> env = [:]) {
         def command = [ROOT.resolve('nextflow').toString(), 'run', ROOT.toString(), '-ansi-log', 'false'] + args
         def pb = new ProcessBuilder(command).directory(launchDir.toFile()).redirectErrorStream(true)

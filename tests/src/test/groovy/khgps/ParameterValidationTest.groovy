@@ -1,5 +1,6 @@
 package khgps
 
+import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.Unroll
 
@@ -8,23 +9,27 @@ class ParameterValidationTest extends Specification {
 
     @Unroll
     def 'should reject #PARAM = #VALUE before any task starts'() {
-        given:
-        def dir = Nextflow.tempDir('badparam')
+        expect:
+        rejectedBeforeAnyTask(PARAM, VALUE, MESSAGE)
 
-        when:
-        def result = Nextflow.run(dir, ['-profile', 'test', "--${PARAM}".toString(), VALUE])
+        where: 'one of each kind of check (the rest: the next feature, on CI)'
+        PARAM          | VALUE       || MESSAGE
+        'kappa0'       | '-1'        || '--kappa0 must be a number > 0 and <= 1000000, got -1'
+        'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
+        'N'            | '2'         || '--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.05 kappa0=1.0 16 modes, but the fit needs at least min_modes + 1 = 21 lowest frequencies: use N >= 3 with 8 realizations'
+        'realizations' | '1000000000' || 'to run it anyway raise the limit, e.g. --max_core_hours'
+        'J'            | '1e300'     || '--J must be a number >= 0 and <= 1000000, got 1e300'
+        'tolerance'    | '1e-300'    || '--tolerance 1.0E-300 cannot be met at the point N=256 h=0.01 J=0.2 kappa0=1.0: double precision stops max|grad H| near'
+    }
 
-        then:
-        result.exitCode != 0
-        result.output.contains(MESSAGE)
-        result.count('Submitted process') == 0
-        !dir.resolve('work').toFile().list()?.any { it ==~ /[0-9a-f]{2}/ }
-        // nothing left behind: not even the trace file Nextflow opens before the pipeline checks its parameters
-        !dir.resolve('results').toFile().exists()
+    @Unroll
+    @IgnoreIf({ !Nextflow.longTests() })
+    def 'should reject #PARAM = #VALUE before any task starts (KHGPS_LONG_TESTS)'() {
+        expect:
+        rejectedBeforeAnyTask(PARAM, VALUE, MESSAGE)
 
         where:
         PARAM          | VALUE       || MESSAGE
-        'kappa0'       | '-1'        || '--kappa0 must be a number > 0 and <= 1000000, got -1'
         'N'            | '1'         || '--N must be an integer >= 2, got 1'
         'J'            | '0.1,abc'   || "--J must be a number (a number >= 0 and <= 1000000), got 'abc'"
         'h'            | '-0.01'     || '--h must be a number >= 0 and <= 1000000, got -0.01'
@@ -32,7 +37,6 @@ class ParameterValidationTest extends Specification {
         'J'            | '0.1,0.1'   || '--J lists 0.1 more than once'
         'h'            | 'NaN'       || "--h must be a finite number"
         'N'            | '100000'    || '--N must be at most 16383'
-        'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
         'J'            | ','         || "--J has an empty value in ','"
         'max_memory'   | '512.MB'    || '--N 256 needs 0.8 GB of memory per task'
         'precondition_below' | '1'   || '--precondition_below must be a number in [0, 1), got 1'
@@ -41,7 +45,6 @@ class ParameterValidationTest extends Specification {
         'modes'        | '3'         || '--modes and --save_vectors need --spectrum lowest'
         'modes'        | '-1'        || '--modes must be an integer >= 0 (0 = 2% of N), got -1'
         // issue 17: settings that used to fail late, silently change, or stop with a stack trace
-        'N'            | '2'         || '--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.05 kappa0=1.0 16 modes, but the fit needs at least min_modes + 1 = 21 lowest frequencies: use N >= 3 with 8 realizations'
         'tail_fraction' | '0.01,0.02' || "--tail_fraction takes one value (a number in (0, 1)), got '0.01,0.02'"
         'h'            | '1e-400'    || '--h 1e-400 is below the smallest normal double (2.2250738585072014E-308): it would become 0'
         'h'            | '0'         || '--h 0 with --J 0.05 (point N=256 h=0.0 J=0.05 kappa0=1.0) cannot work: the minimizer starts at x = 0'
@@ -51,10 +54,20 @@ class ParameterValidationTest extends Specification {
         'seed'         | '99999999999999999999' || '--seed is out of range: it must be an integer from -9223372036854775808 to 9223372036854775807 (64 bits), got 99999999999999999999'
         'failed_points' | 'maybe'    || "--failed_points must be report or fail, got 'maybe'"
         'max_core_hours' | '0'       || '--max_core_hours must be a number > 0, got 0'
-        'realizations' | '1000000000' || 'to run it anyway raise the limit, e.g. --max_core_hours'
         // issue 27: settings that ran the whole simulation and failed afterwards
-        'J'            | '1e300'     || '--J must be a number >= 0 and <= 1000000, got 1e300'
-        'tolerance'    | '1e-300'    || '--tolerance 1.0E-300 cannot be met at the point N=256 h=0.01 J=0.2 kappa0=1.0: double precision stops max|grad H| near'
+    }
+
+    /** The run of the test profile with --PARAM VALUE stops before any task, printing the message and leaving nothing. */
+    static boolean rejectedBeforeAnyTask(String PARAM, String VALUE, String MESSAGE) {
+        def dir = Nextflow.tempDir('badparam')
+        def result = Nextflow.run(dir, ['-profile', 'test', "--${PARAM}".toString(), VALUE])
+        assert result.exitCode != 0
+        assert result.output.contains(MESSAGE)
+        assert result.count('Submitted process') == 0
+        assert !dir.resolve('work').toFile().list()?.any { it ==~ /[0-9a-f]{2}/ }
+        // nothing left behind: not even the trace file Nextflow opens before the pipeline checks its parameters
+        assert !dir.resolve('results').toFile().exists()
+        return true
     }
 
     def 'should refuse a fraction window the histogram cannot serve, naming --tail_fraction'() {

@@ -147,7 +147,8 @@ print('identical', same)
         rows.size() == 3
         // a numerical failure of the point (exit 4), not bad input
         rows.drop(1).every { it.contains(',failed,histogram: khgps histogram: numerical failure: no realization of point ') }
-        rows.drop(1).every { it.endsWith(' converged to a minimum: nothing to histogram (exit 4)') }
+        def reason = rows[0].split(',').toList().indexOf('reason')
+        rows.drop(1).every { it.split(',')[reason].endsWith(' converged to a minimum: nothing to histogram (exit 4)') }
         dir.resolve('results/report.html').text.contains('All 2 study points failed')
         study.failed_points.size() == 2
     }

@@ -4,6 +4,7 @@ import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import spock.lang.IgnoreIf
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -55,6 +56,7 @@ for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
 """).readLines()
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should replace a study with fewer points only when told, removing only what the pipeline published'() {
         given: 'the test study (2 points, chunks of 4) in the results folder, a plot of the user and links pointing out of it'
         def launch = copyOfReference('restudy')
@@ -123,6 +125,7 @@ for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
         verify(results).exitCode == 0
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should hold study A again after A -> B -> A in realizations and in seed'() {
         given:
         def launch = copyOfReference('aba2')
@@ -181,6 +184,7 @@ for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
         !Files.exists(results.resolve('pipeline_info'))
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should keep the files a point had published when it fails in a later run'() {
         given: 'the test study; then J = 0.2 fails its histogram (not every realization converges in 100 iterations)'
         def launch = copyOfReference('keepfailed')
@@ -203,6 +207,7 @@ for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
         verify(results).exitCode == 0
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should keep a point whose RS theory fails, with its simulation and the reason'() {
         given: 'h = 0 and J = 0: x = 0 is the minimum, but the RS theory has chi = <1/kappa> = infinity'
         def launch = Nextflow.tempDir('theoryfails')
@@ -266,6 +271,7 @@ for f in sorted(glob.glob('points/**/*.h5', recursive=True)):
         !Files.exists(results.resolve('.khgps.lock'))
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should let only one of two runs from different launch folders write into one results folder'() {
         given:
         def shared = Nextflow.tempDir('shared').resolve('results')
