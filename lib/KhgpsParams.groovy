@@ -18,14 +18,6 @@ class KhgpsParams {
      */
     static final int MAX_N = 16383
 
-    /**
-     * Largest N whose realizations run side by side, one per cpu: org.khgps.core.Lanes.PARALLEL_UP_TO_N
-     * (a copy, guarded by OneSourceTest like MAX_N; the task memory below uses it). The tools'
-     * -Dkhgps.parallelUpToN override is for their tests and benchmarks, not a pipeline setting: tasks
-     * are sized for this default.
-     */
-    static final int PARALLEL_UP_TO_N = 8000
-
     /** Largest h, J and kappa0: org.khgps.core.StudyPoint.MAX_SCALE (a copy, guarded by OneSourceTest). */
     static final double MAX_SCALE = 1e6
 
@@ -143,7 +135,7 @@ class KhgpsParams {
             // the mode and the protocol are in the meta map (and so in every task's hash) only when
             // not the default, so the ids and cached tasks of earlier studies stay as they were
             [id: pointId(n, h, j, k, disorder, protocol), N: n, h: h, J: j, kappa0: k, seed: seed,
-             realizations: r, chunk_size: chunk ?: autoChunkSize(n)] +
+             realizations: r, chunk_size: chunk ?: KhgpsResources.autoChunkSize(n, protocol)] +
                 (disorder == 'common' ? [disorder: 'common'] : [:]) +
                 (protocol != 'zero' ? [protocol: protocol] : [:])
         }
@@ -289,102 +281,9 @@ class KhgpsParams {
         return digest[0..5].collect { String.format('%02x', it & 0xff) }.join()
     }
 
-    /**
-     * Seconds one realization (sample + minimize + diagonalize) takes on 2 cores, from
-     * bench/run.sh on the development machine: 0.14 s at N = 1000, 0.40 s at 2000, 2.8 s at 4000,
-     * 19 s at 8000, 124 s at 16000 (docs/numerics.md). The matrix tasks' time is {@link #taskSeconds}.
-     */
-    static double secondsPerRealization(int n) {
-        return 0.1 + 124.0 * Math.pow(n / 16000.0, 3)
-    }
-
-    /**
-     * Wall-clock seconds a minimize or diagonalize task of {@code count} realizations asks for on its
-     * first attempt (the minimize and diagonalize modules ask for it): 10 min + 4x the cost model.
-     */
-    static double taskSeconds(int n, long count) {
-        return 600 + 4 * count * secondsPerRealization(n)
-    }
-
-    /**
-     * Realizations per task when --chunk_size is 0: about five minutes of work, so JVM start-up
-     * and scheduler latency are amortized and a task still fits any wall-clock limit; 1 to 1000.
-     */
-    static int autoChunkSize(int n) {
-        return (int) Math.max(1, Math.min(1000, Math.floor(300 / secondsPerRealization(n))))
-    }
-
-    /** Contiguous chunks [index, first, count] covering realizations 0 .. realizations-1. */
-    static List<Map> chunks(long realizations, long chunkSize) {
-        def out = []
-        long first = 0
-        int index = 0
-        while (first < realizations) {
-            long count = Math.min(chunkSize, realizations - first)
-            out << [index: index++, first: first, count: count, last: first + count - 1]
-            first += count
-        }
-        return out
-    }
-
-    /**
-     * Realizations a minimize or diagonalize task computes side by side: one per cpu up to N =
-     * {@link #PARALLEL_UP_TO_N}, else one at a time on all cpus.
-     */
-    static int lanes(int n, int cpus) {
-        return n <= PARALLEL_UP_TO_N ? Math.max(1, cpus) : 1
-    }
-
-    /**
-     * Memory a minimize or diagonalize task of size n on cpus asks for (their modules call this):
-     * one matrix per lane, plus headroom. With cpus = 1, the least that works.
-     */
-    static long taskMemoryBytes(int n, int cpus = 1) {
-        return (long) (8L * n * n * 1.25 * lanes(n, cpus) + 768L * 1024 * 1024)
-    }
-
-    /** Refuses a study whose largest N needs more memory per task than --max_memory allows. */
-    static void checkMemory(List<Map> points, Object maxMemory) {
-        def m = (maxMemory?.toString() ?: '') =~ /^\s*(\d+(?:\.\d+)?)\s*\.?\s*([KMGT]?B)\s*$/
-        if (!m.matches() || !(Double.parseDouble(m.group(1)) > 0)) {
-            throw new IllegalArgumentException("--max_memory must be a size > 0 like 24.GB or 512.MB, got '${maxMemory}'")
-        }
-        long limit = (long) (Double.parseDouble(m.group(1)) * (1L << (10 * ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(m.group(2)))))
-        def largest = points.max { it.N }
-        long need = taskMemoryBytes(largest.N as int)
-        if (need > limit) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "--N %d needs %.1f GB of memory per task (one N x N matrix, 8 N^2 bytes, plus headroom) but --max_memory is %s",
-                largest.N, need / 1e9, maxMemory))
-        }
-    }
-
     /** Modes per realization with --spectrum lowest: the given number, or 2% of N for 0 (LowestModes.defaultModes). */
     static int modes(int n, long modes) {
         return modes > 0 ? (int) modes : Math.max(1, (int) Math.ceil(0.02d * n))
-    }
-
-    /**
-     * Off-heap MB one lane's lowest-mode search may use besides its matrix: an upper bound of
-     * org.khgps.core.LowestModes.workBytes, 8 N (maxBasis + 2K + 2b) with maxBasis <= 8 K + 16 b
-     * and b <= 32: <= 8 N (10 K + 576).
-     */
-    static long lowestModesWorkMb(int n, int modes) {
-        return (long) Math.ceil(8.0d * n * (10L * modes + 576) / (1 << 20))
-    }
-
-    /**
-     * JVM flags for a task: the matrices off-heap (one per lane, as many as the memory holds and
-     * at least one; the tool runs as many lanes as fit, with the same numbers), the rest of ~80%
-     * of the task's memory as heap.
-     */
-    static String javaOpts(long memoryBytes, int n, int cpus = 1, long workMb = 0) {
-        long matrixMb = (long) Math.ceil(8.0d * n * n / (1 << 20)) + workMb
-        long usableMb = (long) (memoryBytes / (1 << 20) * 0.8)
-        long fit = Math.max(1L, Math.min((long) lanes(n, cpus), (long) ((usableMb - 256 - 64) / Math.max(1L, matrixMb))))
-        long directMb = fit * matrixMb + 64
-        long heapMb = Math.max(256, usableMb - directMb)
-        return "-Xmx${heapMb}m -XX:MaxDirectMemorySize=${directMb}m"
     }
 
     /**
@@ -472,57 +371,4 @@ class KhgpsParams {
         }
     }
 
-    /** Bytes of the published minima and spectra of one realization (kappa, x; eigenvalues or the lowest modes). */
-    static long bytesPerRealization(int n, String spectrum, long modes, long vectors) {
-        long minima = 16L * n + 64
-        long spectra = spectrum == 'lowest' ? 24L * KhgpsParams.modes(n, modes) + 8L * n * vectors : 8L * n
-        return minima + spectra + 64
-    }
-
-    /**
-     * The plan of a study before any task: chunks, tasks (sample, minimize, diagonalize per chunk;
-     * histogram, fit, theory per point; one report), core-hours by the cost model
-     * ({@link #secondsPerRealization}, measured on 2 cores) and bytes of published minima and spectra.
-     */
-    static Map plan(List<Map> points, String spectrum = 'full', long modes = 0, long vectors = 0) {
-        long chunks = 0
-        double coreSeconds = 0
-        double bytes = 0
-        points.each { p ->
-            long r = p.realizations as long
-            long c = p.chunk_size as long
-            chunks += (r + c - 1).intdiv(c) as long
-            coreSeconds += 2 * r * secondsPerRealization(p.N as int)
-            bytes += (double) r * bytesPerRealization(p.N as int, spectrum, modes, vectors)
-        }
-        return [points: points.size(), chunks: chunks, tasks: 3 * chunks + 3 * points.size() + 1,
-                coreHours: coreSeconds / 3600, bytes: bytes]
-    }
-
-    /** One line for the log: what the study will take. */
-    static String planText(Map plan) {
-        return String.format(Locale.ROOT, "plan: %d points, %d chunks, %d tasks; about %.3g core-hours "
-            + "(cost model: KhgpsParams.secondsPerRealization on 2 cores) and %s of published minima and spectra",
-            plan.points, plan.chunks, plan.tasks, plan.coreHours, bytesText(plan.bytes as double))
-    }
-
-    static String bytesText(double bytes) {
-        def units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
-        int u = 0
-        while (bytes >= 1000 && u < units.size() - 1) {
-            bytes /= 1000
-            u++
-        }
-        return String.format(Locale.ROOT, '%.3g %s', bytes, units[u])
-    }
-
-    /** Refuses a plan above --max_core_hours, saying how to go on. */
-    static void checkPlan(Map plan, double maxCoreHours) {
-        if (plan.coreHours > maxCoreHours) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "--max_core_hours %s: this study needs about %.3g core-hours (%d tasks, %s of published files), more than the "
-                    + "limit; to run it anyway raise the limit, e.g. --max_core_hours %.0f, or make it smaller (--realizations, --N, fewer points)",
-                maxCoreHours == Math.rint(maxCoreHours) ? "${(long) maxCoreHours}" : "${maxCoreHours}", plan.coreHours, plan.tasks, bytesText(plan.bytes as double), Math.ceil(plan.coreHours * 1.1)))
-        }
-    }
 }

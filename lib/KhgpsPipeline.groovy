@@ -21,7 +21,7 @@ class KhgpsPipeline {
             // parameters above and the cross-parameter checks below say more precisely what is wrong
             KhgpsSchema.requireValid(schema, params)
             long minModes = params.min_modes as long
-            KhgpsParams.checkMemory(points, params.max_memory)
+            KhgpsResources.checkMemory(points, params.max_memory)
             long modes = KhgpsParams.integer('modes', params.modes, 0, 'an integer >= 0 (0 = 2% of N)')
             long vectors = KhgpsParams.integer('save_vectors', params.save_vectors, 0, 'an integer >= 0')
             points.each { p ->
@@ -40,9 +40,9 @@ class KhgpsPipeline {
             KhgpsParams.checkFit(points, minModes, params.window.toString(), params.tail_fraction as double,
                 params.spectrum.toString(), modes)
             KhgpsParams.checkTolerance(points, params.tolerance as double)
-            plan = KhgpsParams.plan(points, params.spectrum.toString(), modes, vectors)
-            log.info KhgpsParams.planText(plan)
-            KhgpsParams.checkPlan(plan, params.max_core_hours as double)
+            plan = KhgpsResources.plan(points, params.spectrum.toString(), modes, vectors)
+            log.info KhgpsResources.planText(plan)
+            KhgpsResources.checkPlan(plan, params.max_core_hours as double)
         } catch (IllegalArgumentException e) {
             stop(workflow, params, "Invalid parameter: ${e.message}")
         }

@@ -22,9 +22,9 @@ workflow KHGPS {
     KhgpsRun thisRun = run
     def points = thisRun.points
     def by_id = points.collectEntries { [(it.id): it] }
-    def n_chunks = points.collectEntries { [(it.id): KhgpsParams.chunks(it.realizations, it.chunk_size).size()] }
+    def n_chunks = points.collectEntries { [(it.id): KhgpsResources.chunks(it.realizations, it.chunk_size).size()] }
     chunks = Channel.fromList(points).flatMap { point ->
-        KhgpsParams.chunks(point.realizations, point.chunk_size).collect { c ->
+        KhgpsResources.chunks(point.realizations, point.chunk_size).collect { c ->
             point.subMap(['id', 'N', 'h', 'J', 'kappa0', 'seed', 'disorder', 'protocol']) + [first: c.first, count: c.count, last: c.last]
         }
     }

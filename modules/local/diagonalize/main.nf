@@ -4,8 +4,8 @@ process DIAGONALIZE {
     tag "${meta.id}:${meta.first}-${meta.last}"
     label 'process_matrix'
     // the N x N matrices' memory and the chunk's time, scaled by the attempt: lib/KhgpsParams' model
-    memory { KhgpsParams.taskMemoryBytes(meta.N as int, task.cpus) * task.attempt }
-    time   { new nextflow.util.Duration((long) (KhgpsParams.taskSeconds(meta.N as int, meta.count as long) * 1000) * task.attempt) }
+    memory { KhgpsResources.taskMemoryBytes(meta.N as int, task.cpus) * task.attempt }
+    time   { new nextflow.util.Duration((long) (KhgpsResources.taskSeconds(meta.N as int, meta.count as long) * 1000) * task.attempt) }
 
     input:
     tuple val(meta), path(minima)
@@ -21,7 +21,7 @@ process DIAGONALIZE {
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsParams.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
+    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsResources.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}

@@ -3,8 +3,8 @@ process MINIMIZE {
     tag "${meta.id}:${meta.first}-${meta.last}"
     label 'process_matrix'
     // the N x N matrices' memory and the chunk's time, scaled by the attempt: lib/KhgpsParams' model
-    memory { KhgpsParams.taskMemoryBytes(meta.N as int, task.cpus) * task.attempt }
-    time   { new nextflow.util.Duration((long) (KhgpsParams.taskSeconds(meta.N as int, meta.count as long) * 1000) * task.attempt) }
+    memory { KhgpsResources.taskMemoryBytes(meta.N as int, task.cpus) * task.attempt }
+    time   { new nextflow.util.Duration((long) (KhgpsResources.taskSeconds(meta.N as int, meta.count as long, meta.protocol as String) * 1000) * task.attempt) }
 
     input:
     tuple val(meta), path(disorder)
@@ -20,7 +20,7 @@ process MINIMIZE {
     script:
     def name = String.format('minima_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
+    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}

@@ -2,12 +2,14 @@ package khgps
 
 import java.nio.file.Files
 import java.nio.file.Path
+import spock.lang.IgnoreIf
 import spock.lang.Specification
 
 /**
  * A task output damaged in work/ after it was written (same length, other bytes) is refused by
  * the next stage on -resume, naming the file, the command that made it and a recovery that works.
  */
+@IgnoreIf({ !Nextflow.longTests() })
 class DamagedCacheTest extends Specification {
 
     def 'should refuse a cached file damaged in work/ on -resume, and recover with the command it names'() {

@@ -74,7 +74,7 @@ class KhgpsParamsTest extends Specification {
 
     def 'should cut realizations into contiguous chunks'() {
         expect:
-        KhgpsParams.chunks(REALIZATIONS, SIZE).collect { [it.first, it.count] } == CHUNKS
+        KhgpsResources.chunks(REALIZATIONS, SIZE).collect { [it.first, it.count] } == CHUNKS
 
         where:
         REALIZATIONS | SIZE || CHUNKS
@@ -85,15 +85,15 @@ class KhgpsParamsTest extends Specification {
 
     def 'should choose longer chunks for smaller systems'() {
         expect:
-        KhgpsParams.autoChunkSize(256) == 1000
-        KhgpsParams.autoChunkSize(1000) == 1000
-        KhgpsParams.autoChunkSize(2000) == 876
-        KhgpsParams.autoChunkSize(16000) == 2
+        KhgpsResources.autoChunkSize(256) == 1000
+        KhgpsResources.autoChunkSize(1000) == 1000
+        KhgpsResources.autoChunkSize(2000) == 876
+        KhgpsResources.autoChunkSize(16000) == 2
     }
 
     def 'should keep the matrix off-heap and the heap within the task memory'() {
         when:
-        def opts = KhgpsParams.javaOpts(4L << 30, 16000)
+        def opts = KhgpsResources.javaOpts(4L << 30, 16000)
 
         then:
         // 4 GiB task: 80% = 3276 MiB, matrix 1954 + 64 MiB off-heap, the rest heap
@@ -102,18 +102,18 @@ class KhgpsParamsTest extends Specification {
 
     def 'should give a matrix task one matrix per lane, as many as its memory holds'() {
         expect: 'up to N = 8000, two cpus: two realizations side by side, two matrices off-heap'
-        KhgpsParams.lanes(2000, 2) == 2
-        KhgpsParams.lanes(8001, 2) == 1
-        KhgpsParams.taskMemoryBytes(2000, 2) == (long) (8L * 2000 * 2000 * 1.25 * 2 + (768L << 20))
+        KhgpsResources.lanes(2000, 2) == 2
+        KhgpsResources.lanes(8001, 2) == 1
+        KhgpsResources.taskMemoryBytes(2000, 2) == (long) (8L * 2000 * 2000 * 1.25 * 2 + (768L << 20))
         // 844 MiB task: 80% = 675 MiB; 2 x 31 + 64 MiB off-heap, the rest heap
-        KhgpsParams.javaOpts(KhgpsParams.taskMemoryBytes(2000, 2), 2000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=126m'
+        KhgpsResources.javaOpts(KhgpsResources.taskMemoryBytes(2000, 2), 2000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=126m'
 
         and: 'memory for one matrix only (a --max_memory cap): one, and the tool runs one lane'
-        KhgpsParams.javaOpts(KhgpsParams.taskMemoryBytes(8000, 1), 8000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=553m'
+        KhgpsResources.javaOpts(KhgpsResources.taskMemoryBytes(8000, 1), 8000, 2) == '-Xmx549m -XX:MaxDirectMemorySize=553m'
 
         and: 'above N = 8000 one matrix whatever the cpus'
-        KhgpsParams.taskMemoryBytes(16000, 2) == KhgpsParams.taskMemoryBytes(16000, 1)
-        KhgpsParams.javaOpts(4L << 30, 16000, 2) == KhgpsParams.javaOpts(4L << 30, 16000)
+        KhgpsResources.taskMemoryBytes(16000, 2) == KhgpsResources.taskMemoryBytes(16000, 1)
+        KhgpsResources.javaOpts(4L << 30, 16000, 2) == KhgpsResources.javaOpts(4L << 30, 16000)
     }
 
     def 'should read the paper study points from their CSV'() {
@@ -184,7 +184,7 @@ class KhgpsParamsTest extends Specification {
         def paperLimit = (Nextflow.ROOT.resolve('conf/paper.config').text =~ /max_core_hours\s*=\s*(\d+)/)[0][1] as double
 
         when:
-        def plan = KhgpsParams.plan(points)
+        def plan = KhgpsResources.plan(points)
 
         then: '22 x 1150 x 124.1 s on 2 cores, the cost docs/usage.md gives'
         Math.abs(plan.coreHours - 22 * 1150 * 124.1 * 2 / 3600) < 1
@@ -193,12 +193,39 @@ class KhgpsParamsTest extends Specification {
         plan.coreHours < paperLimit
 
         when: 'the default limit refuses it, naming the parameter and how to go on'
-        KhgpsParams.checkPlan(plan, defaultLimit)
+        KhgpsResources.checkPlan(plan, defaultLimit)
 
         then:
         def e = thrown(IllegalArgumentException)
         e.message.startsWith('--max_core_hours 1000: this study needs about 1.74e+03 core-hours')
         e.message.contains('raise the limit, e.g. --max_core_hours')
+    }
+
+    def 'should cost a protocol by its measured factor, in the plan, the automatic chunks and the task time'() {
+        given: 'the anatomy points at N = 2000 (J = 0.2): zero and the same realizations under flip and best_random'
+        def point = { String protocol -> KhgpsParams.points([N: 2000, h: 0.01, J: '0.2', kappa0: 1, realizations: 200, seed: 1,
+                chunk_size: 0, protocol: protocol])[0] }
+        def zero = point('zero')
+        def flip = point('flip')
+        def best = point('best_random')
+
+        expect: 'a realization costs 3x (flip) and 4x (best_random) zero\'s, and every protocol has a cost'
+        Math.abs(KhgpsResources.plan([flip]).coreHours / KhgpsResources.plan([zero]).coreHours - 3) < 1e-12
+        Math.abs(KhgpsResources.plan([best]).coreHours / KhgpsResources.plan([zero]).coreHours - 4) < 1e-12
+        KhgpsParams.PROTOCOLS.every { KhgpsResources.protocolCost(it) >= 1 }
+        KhgpsResources.protocolCost(null) == 1
+
+        and: 'about five minutes of work per automatic chunk whatever the protocol, and the minimize task asks for the time'
+        zero.chunk_size == KhgpsResources.autoChunkSize(2000)
+        flip.chunk_size == Math.floor(zero.chunk_size / 3)
+        Math.abs((KhgpsResources.taskSeconds(2000, 20, 'best_random') - 600) / (KhgpsResources.taskSeconds(2000, 20) - 600) - 4) < 1e-12
+
+        when:
+        KhgpsResources.protocolCost('deepen')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message == "no cost known for protocol 'deepen'"
     }
 
     def 'should name --realizations or N when the fit cannot have min_modes + 1 frequencies'() {
@@ -218,7 +245,7 @@ class KhgpsParamsTest extends Specification {
         then:
         def lowest = thrown(IllegalArgumentException)
         lowest.message.startsWith('--modes 6 per realization x 3 realizations gives the point N=256 h=0.01 J=0.1 kappa0=1.0 18 lowest')
-        KhgpsParams.plan(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 4, seed: 1, chunk_size: 4]),
+        KhgpsResources.plan(KhgpsParams.points([N: 256, h: 0.01, J: '0.1', kappa0: 1, realizations: 4, seed: 1, chunk_size: 4]),
                 'lowest', 16, 2).bytes == 4 * (16 * 256 + 64 + 24 * 16 + 8 * 256 * 2 + 64)
 
         when: 'just enough modes'
@@ -235,7 +262,7 @@ class KhgpsParamsTest extends Specification {
 
         expect:
         k == (MODES > 0 ? MODES : org.khgps.core.LowestModes.defaultModes(N))
-        KhgpsParams.lowestModesWorkMb(N, k) * (1L << 20) >= org.khgps.core.LowestModes.workBytes(N, k)
+        KhgpsResources.lowestModesWorkMb(N, k) * (1L << 20) >= org.khgps.core.LowestModes.workBytes(N, k)
 
         where:
         N     | MODES

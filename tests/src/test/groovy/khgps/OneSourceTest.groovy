@@ -31,9 +31,9 @@ class OneSourceTest extends Specification {
 
     def 'should run realizations side by side up to the N the tools do, in lib/ and in the docs'() {
         expect: 'home: org.khgps.core.Lanes.PARALLEL_UP_TO_N'
-        KhgpsParams.PARALLEL_UP_TO_N == Lanes.PARALLEL_UP_TO_N
-        KhgpsParams.lanes(Lanes.PARALLEL_UP_TO_N, 2) == 2
-        KhgpsParams.lanes(Lanes.PARALLEL_UP_TO_N + 1, 2) == 1
+        KhgpsResources.PARALLEL_UP_TO_N == Lanes.PARALLEL_UP_TO_N
+        KhgpsResources.lanes(Lanes.PARALLEL_UP_TO_N, 2) == 2
+        KhgpsResources.lanes(Lanes.PARALLEL_UP_TO_N + 1, 2) == 1
         Nextflow.ROOT.resolve('docs/usage.md').text.contains("Up to N = ${Lanes.PARALLEL_UP_TO_N} a task computes one realization per cpu")
         Nextflow.ROOT.resolve('docs/numerics.md').text.contains("Up to N = ${Lanes.PARALLEL_UP_TO_N} it computes one")
     }
@@ -45,15 +45,15 @@ class OneSourceTest extends Specification {
 
         expect: 'the memory formula of the Resources section, at one and two lanes'
         usage.contains('(8 N^2 x 1.25 x lanes + 768 MB)')
-        [1000, 4000].every { n -> KhgpsParams.taskMemoryBytes(n, 1) == (long) (8L * n * n * 1.25 + 768 * mb) }
-        KhgpsParams.taskMemoryBytes(4000, 2) == (long) (8L * 4000 * 4000 * 1.25 * 2 + 768 * mb)
+        [1000, 4000].every { n -> KhgpsResources.taskMemoryBytes(n, 1) == (long) (8L * n * n * 1.25 + 768 * mb) }
+        KhgpsResources.taskMemoryBytes(4000, 2) == (long) (8L * 4000 * 4000 * 1.25 * 2 + 768 * mb)
 
         and: 'min_modes + 1, with the schema\'s default'
         usage.contains("min_modes + 1 modes (the fit's least, ${(properties.min_modes.default as int) + 1} by default")
     }
 
-    def 'should size the matrix tasks by lib/ alone: #STAGE asks KhgpsParams, conf/base.config has no copy'() {
-        given: 'home: KhgpsParams.taskMemoryBytes and taskSeconds (the plan, --max_memory check and JVM flags use them)'
+    def 'should size the matrix tasks by lib/ alone: #STAGE asks KhgpsResources, conf/base.config has no copy'() {
+        given: 'home: KhgpsResources.taskMemoryBytes and taskSeconds (the plan, --max_memory check and JVM flags use them)'
         String module = Nextflow.ROOT.resolve("modules/local/${STAGE}/main.nf").text
         def slurper = new ConfigSlurper()
         slurper.binding = [params: [max_memory: '8.GB', max_cpus: 2]]
@@ -61,8 +61,8 @@ class OneSourceTest extends Specification {
 
         expect:
         module.contains("label 'process_matrix'")
-        module =~ /(?m)^\s*memory \{ KhgpsParams\.taskMemoryBytes\(meta\.N as int, task\.cpus\) \* task\.attempt }/
-        module =~ /(?m)^\s*time \s*\{ .*KhgpsParams\.taskSeconds\(meta\.N as int, meta\.count as long\).* \* task\.attempt\) }/
+        module =~ /(?m)^\s*memory \{ KhgpsResources\.taskMemoryBytes\(meta\.N as int, task\.cpus\) \* task\.attempt }/
+        module =~ /(?m)^\s*time \s*\{ .*KhgpsResources\.taskSeconds\(meta\.N as int, meta\.count as long(, meta\.protocol as String)?\).* \* task\.attempt\) }/
         // a memory or time here would win over the modules' and be a second copy of the model
         matrix.keySet() == ['cpus'] as Set
 

@@ -2,6 +2,7 @@ package khgps
 
 import java.nio.file.Path
 import spock.lang.Shared
+import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.Stepwise
 
@@ -269,6 +270,7 @@ print('lowest ok', ok)
                 .contains('lowest ok True')
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should compute only the new chunks when realizations are added with -resume'() {
         given:
         def dir = Nextflow.tempDir('more')

@@ -6,6 +6,7 @@ import java.util.zip.ZipEntry
 import java.util.zip.ZipFile
 import java.util.zip.ZipOutputStream
 import spock.lang.Shared
+import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.Stepwise
 
@@ -145,6 +146,7 @@ print('files', len(files), 'differences', bad)
         out.contains('files 14 differences []')
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })
     def 'should rerun only the changed stage and what depends on it'() {
         given: 'a copy of the pipeline with its own jar'
         def project = Nextflow.tempDir('project')
