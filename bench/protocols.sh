@@ -7,7 +7,7 @@
 # Prints per N and protocol one line in exactly this form:
 #   N=<n> protocol=<p> minimize_s=<s> classify_s=<s> flips=<mean moves kept> rounds=<mean> over_zero=<ratio>
 # then per N: diag(M^-1) against one Cholesky of the same Hessians (medians; issue 30)
-#   N=<n> diag_inverse_s=<s> cholesky_s=<s> over_cholesky=<ratio>
+#   N=<n> diag_inverse_s=<s> cholesky_s=<s> over_cholesky=<ratio> from_factor_s=<s> from_factor_over_cholesky=<ratio>
 set -euo pipefail
 # shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

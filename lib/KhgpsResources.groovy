@@ -26,17 +26,18 @@ class KhgpsResources {
 
     /**
      * Cost of a realization under a protocol relative to zero's (sample + minimize + diagonalize):
-     * flip factors the Hessian and minimizes again each round, best_random runs 8 CG minimizations.
-     * Measured in the anatomy study (h = 0.01, kappa0 = 1, --spectrum lowest, J = 0.05-0.5, N = 1000
-     * and 2000; docs/usage.md, "-profile anatomy"): the minimize stage takes 1.3x (random), 3-6x
-     * (flip) and 5-9x (best_random) zero's, about a third of a realization at N = 2000; these
-     * factors round the whole realization's ratio up.
+     * best_random runs 8 CG minimizations; flip factors the Hessian for diag(M^-1) each round, and
+     * its rounds grow with N (one move per round once the collective move is refused), so its
+     * factor grows too. From bench/protocols.sh (one thread, J = 0.2; docs/usage.md, "-profile
+     * anatomy"): the minimization takes 0.9x (random), 6.6x and 21x (flip at N = 2000 and 4000:
+     * 3 and 8.5 rounds) and 10x and 12x (best_random) zero's; against zero's whole realization
+     * (its minimization a third of it at N = 2000) these are the factors below, rounded up.
      */
-    static double protocolCost(String protocol) {
+    static double protocolCost(String protocol, int n = 1000) {
         switch (protocol ?: 'zero') {
             case 'zero': return 1
             case 'random': return 1.3
-            case 'flip': return 3
+            case 'flip': return 1 + 1.5 * n / 2000
             case 'best_random': return 4
             default: throw new IllegalArgumentException("no cost known for protocol '${protocol}'")
         }
@@ -48,7 +49,7 @@ class KhgpsResources {
      * (with the protocol's factor: the minimize stage is where a protocol spends it).
      */
     static double taskSeconds(int n, long count, String protocol = 'zero') {
-        return 600 + 4 * count * secondsPerRealization(n) * protocolCost(protocol)
+        return 600 + 4 * count * secondsPerRealization(n) * protocolCost(protocol, n)
     }
 
     /**
@@ -56,7 +57,7 @@ class KhgpsResources {
      * and scheduler latency are amortized and a task still fits any wall-clock limit; 1 to 1000.
      */
     static int autoChunkSize(int n, String protocol = 'zero') {
-        return (int) Math.max(1, Math.min(1000, Math.floor(300 / (secondsPerRealization(n) * protocolCost(protocol)))))
+        return (int) Math.max(1, Math.min(1000, Math.floor(300 / (secondsPerRealization(n) * protocolCost(protocol, n)))))
     }
 
     /** Contiguous chunks [index, first, count] covering realizations 0 .. realizations-1. */
@@ -147,7 +148,7 @@ class KhgpsResources {
             long r = p.realizations as long
             long c = p.chunk_size as long
             chunks += (r + c - 1).intdiv(c) as long
-            coreSeconds += 2 * r * secondsPerRealization(p.N as int) * protocolCost(p.protocol as String)
+            coreSeconds += 2 * r * secondsPerRealization(p.N as int) * protocolCost(p.protocol as String, p.N as int)
             bytes += (double) r * bytesPerRealization(p.N as int, spectrum, modes, vectors)
         }
         return [points: points.size(), chunks: chunks, tasks: 3 * chunks + 3 * points.size() + 1,

@@ -21,9 +21,11 @@ import org.khgps.core.StudyPoint;
  * the wall time of a realization (median over the realizations; one lane on {@code threads}
  * kernel threads), the part of it spent classifying (the factorizations for diag(M^-1)), the
  * moves kept and the rounds (means), and the ratio of its median to zero's. Then one line
- * {@code N=<n> diag_inverse_s= cholesky_s= over_cholesky=}: diag(M^-1) of the Hessian at zero's
- * minima ({@link InverseDiagonal}: dpotrf, dtrtri, column sums) against dpotrf alone on the same
- * matrices (medians), the classification's cost at its floor (issue 30).
+ * {@code N=<n> diag_inverse_s= cholesky_s= over_cholesky= from_factor_s= from_factor_over_cholesky=}:
+ * diag(M^-1) of the Hessian at zero's minima ({@link InverseDiagonal#of}: dpotrf, dtrtri, column
+ * sums; what flip pays each round) and from an existing factor ({@link InverseDiagonal#fromFactor}:
+ * what the diagonalize stage pays after the lowest modes) against dpotrf alone on the same
+ * matrices (medians): the classification's cost at its floor (issue 30).
  */
 public final class ProtocolBench {
 
@@ -82,6 +84,7 @@ public final class ProtocolBench {
         int n = point.N();
         double[] inverse = new double[minima.length];
         double[] cholesky = new double[minima.length];
+        double[] fromFactor = new double[minima.length];
         for (int r = 0; r < minima.length; r++) {
             long seed = Seeds.realizationSeed(2021, point, r);
             double[] kappa = Disorder.kappa(seed, n, 1.0);
@@ -98,9 +101,14 @@ public final class ProtocolBench {
             if (info != 0) {
                 throw new IllegalStateException("dpotrf info " + info + " at zero's minimum of realization " + r);
             }
+            // the diagonalize stage's case: the factor is there already (LowestModes leaves it)
+            t = System.nanoTime();
+            InverseDiagonal.fromFactor(lane.matrix());
+            fromFactor[r] = (System.nanoTime() - t) * 1e-9;
         }
-        System.out.printf(Locale.ROOT, "N=%d diag_inverse_s=%.3f cholesky_s=%.3f over_cholesky=%.2f%n",
-                n, median(inverse), median(cholesky), median(inverse) / median(cholesky));
+        System.out.printf(Locale.ROOT, "N=%d diag_inverse_s=%.3f cholesky_s=%.3f over_cholesky=%.2f from_factor_s=%.3f "
+                + "from_factor_over_cholesky=%.2f%n", n, median(inverse), median(cholesky), median(inverse) / median(cholesky),
+                median(fromFactor), median(fromFactor) / median(cholesky));
     }
 
     static double median(double[] v) {
