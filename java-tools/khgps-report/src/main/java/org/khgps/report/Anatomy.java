@@ -55,7 +55,7 @@ final class Anatomy {
 
     /**
      * A point under a protocol against the same point under zero, paired: the difference of their
-     * Hill exponents below omega_c (zero's omega_x / 2), its error from resampling the realizations of
+     * Hill exponents below omega_c (zero's omega_x / 2, or lower: {@link #edge}), its error from resampling the realizations of
      * both together, the mean difference of H per realization (the protocol's minimum minus CG's from
      * x = 0) and the metastable counts before and after.
      */
@@ -80,9 +80,25 @@ final class Anatomy {
                 continue;
             }
             Study.Point zero = study.points().get(z);
-            out.add(pair(zero, p, study.result(z).omegaX().omegaX() / 2));
+            out.add(pair(zero, p, edge(study.result(z).omegaX().omegaX() / 2, zero, p)));
         }
         return out;
+    }
+
+    /**
+     * The paired comparison's edge: zero's omega_x / 2, or lower where either point's stored tail is
+     * complete only below that (--spectrum lowest keeps K modes per realization, so the pooled
+     * spectrum is complete below the smallest lambda_K: the fits' window bound says where), so that
+     * both Hill exponents are over complete tails and over the same frequencies.
+     */
+    static double edge(double halfOmegaX, Study.Point zero, Study.Point other) {
+        double c = halfOmegaX;
+        for (Study.Point p : List.of(zero, other)) {
+            if (p.fit() != null && p.fit().tail() != null && Double.isFinite(p.fit().tail().exponentOmegaMax())) {
+                c = Math.min(c, p.fit().tail().exponentOmegaMax());
+            }
+        }
+        return c;
     }
 
     static Paired pair(Study.Point zero, Study.Point other, double omegaC) {

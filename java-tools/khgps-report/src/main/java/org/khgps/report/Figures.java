@@ -106,9 +106,10 @@ final class Figures {
             single("participation_ratio", Section.PARTICIPATION, "Participation ratio against &omega;.",
                     s -> Plots.participation(s.points())),
             // issue 28: what carries the tail, where the spectra kept the eigenvectors (--spectrum lowest)
-            new Figure("protocols_delta", Section.ANATOMY, "The Hill exponent below &omega;<sub>x</sub>/2 of each protocol "
+            new Figure("protocols_delta", Section.ANATOMY, "The Hill exponent below &omega;<sub>c</sub> of each protocol "
                     + "minus zero's on the same disorder, against N, with its paired error (the realizations of both "
-                    + "resampled together).", "No plot: no point has a protocol other than zero beside its zero point.",
+                    + "resampled together); &omega;<sub>c</sub> is &omega;<sub>x</sub>/2, or lower where a tail is "
+                    + "complete only below that (the fits' window bound, --spectrum lowest).", "No plot: no point has a protocol other than zero beside its zero point.",
                     one(s -> Plots.protocolsDelta(Anatomy.paired(s)))),
             new Figure("spinodal_distance", Section.ANATOMY, "The tail's modes carried by a metastable oscillator, by the "
                     + "carrier's distance d to its spinodal: their number per realization below d, log-log (slope 1: a "

@@ -1082,7 +1082,7 @@ final class Plots {
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
-        return chart(data, "Exponent below ω_x / 2: protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
+        return chart(data, "Exponent below ω_c (ω_x / 2 or the complete tail's edge): protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
                 true);
     }
 }
