@@ -371,4 +371,17 @@ class KhgpsParams {
         }
     }
 
+    /**
+     * The task scripts' JVM flags and the lowest-mode search's memory, by their old names: a
+     * process script's text is part of every task's cache key, so the modules' scripts call these
+     * as they always did (renaming them recomputed every cached task of a study on -resume). The
+     * model itself: {@link KhgpsResources#javaOpts}, {@link KhgpsResources#lowestModesWorkMb}.
+     */
+    static String javaOpts(long memoryBytes, int n, int cpus = 1, long workMb = 0) {
+        return KhgpsResources.javaOpts(memoryBytes, n, cpus, workMb)
+    }
+
+    static long lowestModesWorkMb(int n, int modes) {
+        return KhgpsResources.lowestModesWorkMb(n, modes)
+    }
 }

@@ -21,7 +21,7 @@ process DIAGONALIZE {
     script:
     def name = String.format('spectra_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsResources.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus, params.spectrum == 'lowest' ? KhgpsParams.lowestModesWorkMb(meta.N, KhgpsParams.modes(meta.N, params.modes as long)) : 0)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps diagonalize --in ${minima} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}

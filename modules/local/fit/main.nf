@@ -16,7 +16,7 @@ process FIT {
 
     script:
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), 2)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps-point-stage khgps fit --in ${dos} --out fit_${meta.id}.h5 --json fit_${meta.id}.json ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """

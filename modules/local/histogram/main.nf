@@ -16,7 +16,7 @@ process HISTOGRAM {
 
     script:
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), 2)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps-point-stage khgps histogram --out dos_${meta.id}.h5 ${task.ext.args ?: ''} ${minima_and_spectra}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """

@@ -20,7 +20,7 @@ process MINIMIZE {
     script:
     def name = String.format('minima_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), meta.N, task.cpus)}"
     export OPENBLAS_NUM_THREADS=${task.cpus}
     khgps-point-stage khgps minimize --in ${disorder} --out ${name} --threads ${task.cpus} ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}

@@ -20,7 +20,7 @@ process REPORT {
 
     script:
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), 2)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     cat > params.json <<'KHGPS_PARAMS_EOF'
 ${params_json}
 KHGPS_PARAMS_EOF

@@ -15,7 +15,7 @@ process SAMPLE {
     script:
     def name = String.format('disorder_%06d-%06d.h5', meta.first, meta.last)
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), 2)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps sample --N ${meta.N} --h ${meta.h} --J ${meta.J} --kappa0 ${meta.kappa0} \\
         --seed ${meta.seed} --first ${meta.first} --count ${meta.count} --out ${name} ${meta.disorder ? "--disorder ${meta.disorder}" : ''} ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}

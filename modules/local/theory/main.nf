@@ -16,7 +16,7 @@ process THEORY {
 
     script:
     """
-    export KHGPS_JAVA_OPTS="${KhgpsResources.javaOpts(task.memory.toBytes(), 2)}"
+    export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), 2)}"
     khgps-point-stage khgps theory --dos ${dos} --out theory_${meta.id}.h5 ${task.ext.args ?: ''}
     ${KhgpsProvenance.versionsScript(task.process, workflow.nextflow.version)}
     """
