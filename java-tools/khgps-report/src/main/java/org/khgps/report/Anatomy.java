@@ -54,6 +54,42 @@ final class Anatomy {
     }
 
     /**
+     * The law of the metastable carriers' distance to their spinodal near it: with N(d) the tail's
+     * modes carried by a metastable oscillator at distance below d, N(d) ~ d^theta below the median
+     * distance d_c. theta is Hill's estimator over the k = n / 2 smallest distances, k / sum
+     * ln(d_c / d_i), with error theta / sqrt(k) (theta = 1: a density of such carriers finite at the
+     * spinodal). Null below 10 such modes.
+     */
+    record SpinodalLaw(int modes, double exponent, double exponentErr, double dEdge) {
+    }
+
+    static SpinodalLaw spinodal(PointDos dos) {
+        var a = dos.anatomy();
+        if (a == null) {
+            return null;
+        }
+        double[] d = java.util.stream.IntStream.range(0, a.tailClass().length)
+                .filter(i -> a.tailClass()[i] == Cavity.METASTABLE && a.tailSpinodalDistance()[i] > 0)
+                .mapToDouble(i -> a.tailSpinodalDistance()[i]).sorted().toArray();
+        return spinodal(d);
+    }
+
+    /** {@link #spinodal(PointDos)} on the sorted positive distances. */
+    static SpinodalLaw spinodal(double[] sorted) {
+        if (sorted.length < 10) {
+            return null;
+        }
+        int k = sorted.length / 2;
+        double edge = sorted[k];
+        double logSum = 0;
+        for (int i = 0; i < k; i++) {
+            logSum += Math.log(edge / sorted[i]);
+        }
+        double theta = k / logSum;
+        return new SpinodalLaw(sorted.length, theta, theta / Math.sqrt(k), edge);
+    }
+
+    /**
      * A point under a protocol against the same point under zero, paired: the difference of their
      * Hill exponents below omega_c (zero's omega_x / 2, or lower: {@link #edge}), its error from resampling the realizations of
      * both together, the mean difference of H per realization (the protocol's minimum minus CG's from

@@ -113,7 +113,8 @@ final class Figures {
                     one(s -> Plots.protocolsDelta(Anatomy.paired(s)))),
             new Figure("spinodal_distance", Section.ANATOMY, "The tail's modes carried by a metastable oscillator, by the "
                     + "carrier's distance d to its spinodal: their number per realization below d, log-log (slope 1: a "
-                    + "density finite at the spinodal).", "No plot: no point has 10 tail modes with a metastable carrier.",
+                    + "density finite at the spinodal); the legend gives each point's exponent &theta; of N(d) ~ d<sup>&theta;</sup> "
+                    + "below the median distance (Hill's estimator, &plusmn; &theta;/&radic;k).", "No plot: no point has 10 tail modes with a metastable carrier.",
                     one(s -> Plots.spinodalDistance(s.points()))),
             new Figure("tail_by_class_<point_id>", Section.ANATOMY_POINTS, "{item}: the carrier class of the modes per "
                     + "frequency bin", null, s -> anatomyCharts(s, Plots::tailByClass)),

@@ -256,7 +256,9 @@ final class Page {
                     .append(pm(a.window().share(), a.window().shareErr())).append(" (").append(a.window().metastable())
                     .append(" of ").append(a.window().modes()).append(")</td><td>")
                     .append(pm(p.fit().fit().exponent(), p.fit().verdictExponentErr())).append("</td><td>")
-                    .append(pm(a.window().exponentOthers(), a.window().exponentOthersErr())).append("</td></tr>\n");
+                    .append(pm(a.window().exponentOthers(), a.window().exponentOthersErr())).append("</td><td>");
+            Anatomy.SpinodalLaw law = Anatomy.spinodal(p.dos());
+            sb.append(law == null ? "n/a" : pm(law.exponent(), law.exponentErr()) + " (" + law.modes() + ")").append("</td></tr>\n");
         }
         return sb.toString();
     }

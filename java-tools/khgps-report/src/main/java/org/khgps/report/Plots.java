@@ -1052,7 +1052,9 @@ final class Plots {
             if (d.length < 10) {
                 continue;
             }
-            XYSeries s = new XYSeries(legend(points, p), false);
+            Anatomy.SpinodalLaw law = Anatomy.spinodal(d);
+            XYSeries s = new XYSeries(legend(points, p) + String.format(java.util.Locale.ROOT, ", θ = %.2f ± %.2f",
+                    law.exponent(), law.exponentErr()), false);
             for (int i = 0; i < d.length; i++) {
                 s.add(d[i], (i + 1.0) / p.dos().realizations());
             }

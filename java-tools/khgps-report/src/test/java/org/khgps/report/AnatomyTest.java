@@ -63,4 +63,20 @@ class AnatomyTest {
         // the same number as the two Hill exponents below that edge, taken apart
         assertEquals(Anatomy.hill(flip.dos(), p.omegaC(), null) - Anatomy.hill(zero.dos(), p.omegaC(), null), p.delta(), 1e-12);
     }
+    @Test
+    void estimatesTheSpinodalExponentOfAKnownLaw() {
+        // N(d) ~ d^theta: the quantiles d_i = (i / n)^(1 / theta) of that law, for theta = 1 and 2
+        for (double theta : new double[] {1, 2}) {
+            int n = 4000;
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = Math.pow((i + 0.5) / n, 1 / theta);
+            }
+            Anatomy.SpinodalLaw law = Anatomy.spinodal(d);
+            assertEquals(theta, law.exponent(), 0.01 * theta, "theta " + theta);
+            assertEquals(theta / Math.sqrt(n / 2), law.exponentErr(), 1e-3 * theta);
+            assertEquals(d[n / 2], law.dEdge(), 0.0);
+        }
+        assertEquals(null, Anatomy.spinodal(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}), "fewer than 10 modes: none");
+    }
 }
