@@ -70,6 +70,19 @@ class OneSourceTest extends Specification {
         STAGE << ['minimize', 'diagonalize']
     }
 
+    def 'should keep #STAGE\'s script text calling KhgpsParams.javaOpts: a script\'s text is in every task\'s cache key'() {
+        given: 'home of the model: KhgpsResources.javaOpts; renaming the call in a script recomputes every cached task on -resume'
+        String module = Nextflow.ROOT.resolve("modules/local/${STAGE}/main.nf").text
+        String script = module.substring(module.indexOf('script:'), module.indexOf('stub:'))
+
+        expect:
+        script.contains('export KHGPS_JAVA_OPTS="${KhgpsParams.javaOpts(task.memory.toBytes(), ')
+        !script.contains('KhgpsResources')
+
+        where:
+        STAGE << ['sample', 'minimize', 'diagonalize', 'histogram', 'fit', 'theory', 'report']
+    }
+
     def 'should accept --#PARAM #VALUE in lib/ and in the tools exactly when nextflow_schema.json does'() {
         given: 'home: nextflow_schema.json (the help, docs/usage.md and the validation read it); J = 0 lets h = 0 through'
         Map params = [N: 256, h: 0.01, J: 0.0, kappa0: 1.0, realizations: 8, chunk_size: 4, seed: 42] + [(PARAM): VALUE]
