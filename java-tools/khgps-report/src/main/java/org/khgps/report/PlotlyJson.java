@@ -172,7 +172,7 @@ final class PlotlyJson {
                         + "\"linecolor\":\"#444\",\"gridcolor\":\"#e5e5e5\",\"zeroline\":false");
         if (log) {
             // the PNG's ticks (Ticks.log): plotly's own "D1" ticks label 0.2 ... 0.9 as bare digits 2 ... 9
-            java.util.List<Ticks.Tick> ticks = Ticks.log(lo, hi);
+            java.util.List<Ticks.Tick> ticks = axis instanceof Plots.DecadeAxis d ? d.ticks() : Ticks.log(lo, hi);
             sb.append(",\"tickmode\":\"array\",\"tickvals\":[");
             for (int i = 0; i < ticks.size(); i++) {
                 sb.append(i > 0 ? "," : "").append(num(ticks.get(i).value()));

@@ -223,10 +223,22 @@ final class Plots {
 
     /** A log axis with decade ticks: 10⁻², 10⁻¹, 10⁰ ({@link Ticks}), its label in {@link Markup}. */
     static final class DecadeAxis extends LogAxis {
+        private double[] marked = {};
+
         DecadeAxis(String markup) {
             super(Markup.plain(markup));
             setAttributedLabel(Markup.attributed(markup, getLabelFont()));
             setMinorTickMarksVisible(true);
+        }
+
+        /** Values labelled besides the decades (Ticks.log): the N of a size axis. */
+        void mark(double... values) {
+            marked = values.clone();
+        }
+
+        /** The ticks drawn here and in the interactive plot. */
+        List<Ticks.Tick> ticks() {
+            return Ticks.log(getLowerBound(), getUpperBound(), marked);
         }
 
         @Override
@@ -236,7 +248,7 @@ final class Plots {
                     : edge == RectangleEdge.BOTTOM ? TextAnchor.TOP_CENTER
                     : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
             List<ValueTick> ticks = new ArrayList<>();
-            for (Ticks.Tick t : Ticks.log(getLowerBound(), getUpperBound())) {
+            for (Ticks.Tick t : ticks()) {
                 ticks.add(new NumberTick(t.major() ? TickType.MAJOR : TickType.MINOR, t.value(), t.major() ? t.label() : "",
                         anchor, anchor, 0.0));
             }
@@ -1061,7 +1073,7 @@ final class Plots {
             data.addSeries(s);
         }
         return data.getSeriesCount() == 0 ? null : chart(data, "Metastable carriers near their spinodal", "d = H<sub>sp</sub> − |H|",
-                "tail modes with a metastable carrier below d, per realization", true, true, true, false);
+                "N(d): modes below d, per realization", true, true, true, false);
     }
 
     /**
@@ -1084,7 +1096,10 @@ final class Plots {
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
-        return chart(data, "Exponent below ω_c (ω_x / 2 or the complete tail's edge): protocol minus zero, paired", "N", "Δ exponent (paired)", true, false, true,
-                true);
+        JFreeChart chart = chart(data, "Exponent below ω_c (ω_x / 2 or the complete tail's edge): protocol minus zero, paired", "N",
+                "Δ exponent (paired)", true, false, true, true);
+        ((DecadeAxis) chart.getXYPlot().getDomainAxis()).mark(paired.stream().filter(q -> Double.isFinite(q.delta()))
+                .mapToDouble(q -> q.other().N()).distinct().toArray());
+        return chart;
     }
 }

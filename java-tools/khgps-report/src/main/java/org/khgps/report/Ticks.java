@@ -61,6 +61,24 @@ final class Ticks {
                 .stripTrailingZeros().toPlainString() + "×" + decade(n);
     }
 
+    /**
+     * The ticks of {@link #log(double, double)} with each of {@code marked} in range labelled too
+     * (an axis of system sizes labels the N it shows: 1000, 2000, 4000, not 1000, 2000, 5000).
+     */
+    static List<Tick> log(double lo, double hi, double... marked) {
+        List<Tick> ticks = new ArrayList<>(log(lo, hi));
+        for (double v : marked) {
+            if (!(v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9))) {
+                continue;
+            }
+            String text = v < 1e-3 || v >= 1e5 ? label(v) : plain(v);
+            ticks.removeIf(t -> Math.abs(t.value() - v) <= 1e-9 * v);
+            ticks.add(new Tick(v, text));
+        }
+        ticks.sort(java.util.Comparator.comparingDouble(Tick::value));
+        return ticks;
+    }
+
     /** The ticks of a log axis showing [lo, hi] (0 < lo < hi), in ascending order. */
     static List<Tick> log(double lo, double hi) {
         if (!(lo > 0) || !(hi > lo) || !Double.isFinite(hi)) {

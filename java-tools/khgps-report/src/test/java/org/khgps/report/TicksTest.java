@@ -60,6 +60,30 @@ class TicksTest {
     }
 
     @Test
+    void aSizeAxisLabelsTheSizesItShows() {
+        // 1000 to 4000 is less than a decade: 1000 and 2000 alone were labelled, 4000 was a bare minor tick
+        assertEquals(List.of("1000", "2000"), labels(900, 4400));
+        List<Ticks.Tick> ticks = Ticks.log(900, 4400, 1000, 2000, 4000, 16000);
+        assertEquals(List.of("1000", "2000", "4000"), ticks.stream().filter(Ticks.Tick::major).map(Ticks.Tick::label).toList());
+        assertTrue(ticks.stream().anyMatch(t -> t.value() == 3000 && !t.major()), ticks.toString());
+        assertEquals(ticks.stream().mapToDouble(Ticks.Tick::value).sorted().boxed().toList(),
+                ticks.stream().map(Ticks.Tick::value).toList());
+    }
+
+    @Test
+    void theProtocolComparisonLabelsEveryNItHasInBothThePngAndTheInteractivePlot() {
+        List<Anatomy.Paired> paired = new java.util.ArrayList<>();
+        for (int n : new int[] {1000, 2000, 4000}) {
+            org.khgps.core.StudyPoint z = new org.khgps.core.StudyPoint(n, 0.01, 0.2, 1.0);
+            paired.add(new Anatomy.Paired(z, z.withProtocol(org.khgps.core.Protocol.FLIP), 0.1, 0.4, 0.05, -1e-3, 1e-4, 5, 0));
+        }
+        org.jfree.chart.JFreeChart chart = Plots.protocolsDelta(paired);
+        Plots.DecadeAxis x = (Plots.DecadeAxis) chart.getXYPlot().getDomainAxis();
+        assertEquals(List.of("1000", "2000", "4000"), x.ticks().stream().filter(Ticks.Tick::major).map(Ticks.Tick::label).toList());
+        assertTrue(PlotlyJson.of(chart).contains("\"4000\""), PlotlyJson.of(chart));
+    }
+
+    @Test
     void theInteractivePlotsLabelALogAxisAsThePngDoes() {
         // plotly's own minor labels would read 2 ... 9 for 0.2 ... 0.9 on an axis from 0.13 to 1
         org.jfree.chart.axis.LogAxis x = new org.jfree.chart.axis.LogAxis("omega");
