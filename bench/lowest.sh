@@ -9,7 +9,13 @@
 #
 # Prints per N one line in exactly this form:
 #   N=<n> K=<k> tail_s=<s> full_s=<s> eigsh_s=<s> tail_over_full=<r> tail_over_eigsh=<r> cholesky_gflops=<g> dgemm_gflops=<g> peak_rss_mb=<m>
-# (cholesky and dgemm on one thread, as lanes run them; peak_rss_mb of the lowest-mode task).
+#   classify_s=<s> search_over_full=<r> spotrf_gflops=<g> fallbacks=<n>
+# (cholesky, spotrf and dgemm on one thread, as lanes run them; peak_rss_mb of the lowest-mode task).
+# tail_s is the whole lowest-mode realization as the stage runs it, classification of every oscillator
+# included (diag(M^-1) from the factor: classify_s, one thread); search_over_full leaves that out,
+# (tail_s - classify_s / cores) / full_s, the lowest-mode search alone (an estimate: it assumes the
+# classification scales over the cores). fallbacks counts realizations whose
+# search fell back to the full decomposition (full_spectrum = 1 in the spectra file).
 set -euo pipefail
 # shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -49,8 +55,9 @@ for n in "${sizes[@]}"; do
     fi
     chol=$(java -cp "$jar" -XX:MaxDirectMemorySize=${mem}m org.khgps.cli.bench.CholeskyBench "$n" "$J")
     echo "$chol" > "$out/cholesky$n.json"
-    /usr/bin/python3 - "$n" "$k" "$reps" "$tail" "$full" "$rss" "$out/eigsh$n.jsonl" "$chol" <<'PY'
+    /usr/bin/python3 - "$n" "$k" "$reps" "$tail" "$full" "$rss" "$out/eigsh$n.jsonl" "$chol" "$out/low$n.h5" "$threads" <<'PY'
 import json, statistics, sys
+import h5py
 n, k, reps = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 tail, full, rss = float(sys.argv[4]) / reps, float(sys.argv[5]) / reps, int(sys.argv[6])
 times = [r["eigsh_s"] for r in map(json.loads, open(sys.argv[7])) if not r.get("warmup")]
@@ -58,6 +65,13 @@ eigsh = statistics.median(times) if times else float("nan")
 c = json.loads(sys.argv[8])
 print(f"N={n} K={k} tail_s={tail:.4f} full_s={full:.4f} eigsh_s={eigsh:.4f} tail_over_full={tail / full:.3f} "
       f"tail_over_eigsh={tail / eigsh:.3f} cholesky_gflops={c['cholesky_gflops']:.1f} dgemm_gflops={c['dgemm_gflops']:.1f} "
-      f"peak_rss_mb={rss}")
+      f"peak_rss_mb={rss} ", end="")
+with h5py.File(sys.argv[9], "r") as f:
+    fallbacks = int(f["full_spectrum"][:].sum())
+# the stage spreads realizations over the cores (up to N = 8000: a lane each) or one realization's
+# kernels (above): either way a realization's classification costs about classify_s / cores of wall time
+cores = min(int(sys.argv[10]), reps) if n <= 8000 else int(sys.argv[10])
+print(f"classify_s={c['classify_s']:.4f} search_over_full={(tail - c['classify_s'] / cores) / full:.3f} "
+      f"spotrf_gflops={c['spotrf_gflops']:.1f} fallbacks={fallbacks}")
 PY
 done
