@@ -31,7 +31,8 @@ khgps=("$root/bin/khgps")
 wall() {  # seconds of a command's wall time; its peak RSS (KB) into $out/rss
     local start end
     start=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$out/rss" "$@" 2>>"$out/log"
+    # a failed command stops the benchmark here (the rss file would hold time's status line)
+    /usr/bin/time -f '%M' -o "$out/rss" "$@" 2>>"$out/log" || { echo "bench: failed: $* (see $out/log)" >&2; return 1; }
     end=$(date +%s.%N)
     echo "$end - $start" | bc -l
 }
