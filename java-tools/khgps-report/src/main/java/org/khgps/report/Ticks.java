@@ -52,6 +52,11 @@ final class Ticks {
         return plain(value);
     }
 
+    /** A labelled m×10ⁿ tick: a round number where it is short (0.05, 2, 500), else as {@link #label}. */
+    private static String round(double v) {
+        return v < 1e-3 || v >= 1e4 ? label(v) : plain(v);
+    }
+
     static String plain(double value) {
         if (value >= 1e-3 && value < 1e5) {
             return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros().toPlainString();
@@ -71,7 +76,7 @@ final class Ticks {
             if (!(v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9))) {
                 continue;
             }
-            String text = v < 1e-3 || v >= 1e5 ? label(v) : plain(v);
+            String text = round(v);
             ticks.removeIf(t -> Math.abs(t.value() - v) <= 1e-9 * v);
             ticks.add(new Tick(v, text));
         }
@@ -112,7 +117,7 @@ final class Ticks {
                         count++;
                     }
                     // decades alone: 10ⁿ; with mantissas: round numbers where they are short (0.05, 2, 500)
-                    String text = labelled.length == 1 || v < 1e-3 || v >= 1e4 ? label(v) : plain(v);
+                    String text = labelled.length == 1 ? label(v) : round(v);
                     ticks.add(new Tick(v, label ? text : null));
                 }
             }
