@@ -44,6 +44,47 @@ class KhgpsResources {
     }
 
     /**
+     * The lowest-mode search's time over the full spectrum's, tail_over_full of bench/lowest.sh at the
+     * default K = 2% of N with every oscillator classified (2026-12-07, docs/numerics.md): [N, ratio].
+     */
+    static final List<List<Double>> LOWEST_OVER_FULL = [[2000d, 0.99d], [4000d, 0.79d], [8000d, 0.71d], [16000d, 0.63d]]
+
+    /**
+     * Cost of a realization's spectrum relative to the full one in {@link #secondsPerRealization}: 1 for
+     * 'full'; for 'lowest' the measured tail_over_full ({@link #LOWEST_OVER_FULL}, linear in ln N between
+     * the measured sizes, 1 below the first and the last ratio above) on the nine tenths of a realization
+     * the diagonalization takes at N = 16000 (the minimization keeps its cost: 0.1 + 0.9 x 0.63 = 0.67,
+     * measured 83.6 s / 123.8 s = 0.68). More modes than the default 2% of N are priced as the full
+     * spectrum: the search's solves grow with K, and no other K was measured.
+     */
+    static double spectrumCost(String spectrum, int n, long modes = 0) {
+        if (spectrum != 'lowest' || KhgpsParams.modes(n, modes) > Math.ceil(0.02d * n)) {
+            return 1
+        }
+        def table = LOWEST_OVER_FULL
+        double ratio
+        if (n < table[0][0]) {
+            ratio = 1
+        } else if (n >= table[-1][0]) {
+            ratio = table[-1][1]
+        } else {
+            int k = (0..<table.size() - 1).find { n < table[it + 1][0] }
+            double t = Math.log(n / table[k][0]) / Math.log(table[k + 1][0] / table[k][0])
+            ratio = table[k][1] + t * (table[k + 1][1] - table[k][1])
+        }
+        return 0.1 + 0.9 * ratio
+    }
+
+    /**
+     * Cost of one realization relative to {@link #secondsPerRealization}: the spectrum's
+     * ({@link #spectrumCost}) plus what the protocol adds to the minimization ({@link #protocolCost} - 1,
+     * measured against zero's whole realization with the full spectrum).
+     */
+    static double realizationCost(int n, String protocol = 'zero', String spectrum = 'full', long modes = 0) {
+        return spectrumCost(spectrum, n, modes) + protocolCost(protocol, n) - 1
+    }
+
+    /**
      * Wall-clock seconds a minimize or diagonalize task of {@code count} realizations asks for on its
      * first attempt (the minimize and diagonalize modules ask for it): 10 min + 4x the cost model
      * (with the protocol's factor: the minimize stage is where a protocol spends it).
@@ -138,7 +179,7 @@ class KhgpsResources {
     /**
      * The plan of a study before any task: chunks, tasks (sample, minimize, diagonalize per chunk;
      * histogram, fit, theory per point; one report), core-hours by the cost model
-     * ({@link #secondsPerRealization} x {@link #protocolCost}, measured on 2 cores) and bytes of published minima and spectra.
+     * ({@link #secondsPerRealization} x {@link #realizationCost}, measured on 2 cores) and bytes of published minima and spectra.
      */
     static Map plan(List<Map> points, String spectrum = 'full', long modes = 0, long vectors = 0) {
         long chunks = 0
@@ -148,7 +189,7 @@ class KhgpsResources {
             long r = p.realizations as long
             long c = p.chunk_size as long
             chunks += (r + c - 1).intdiv(c) as long
-            coreSeconds += 2 * r * secondsPerRealization(p.N as int) * protocolCost(p.protocol as String, p.N as int)
+            coreSeconds += 2 * r * secondsPerRealization(p.N as int) * realizationCost(p.N as int, p.protocol as String, spectrum, modes)
             bytes += (double) r * bytesPerRealization(p.N as int, spectrum, modes, vectors)
         }
         return [points: points.size(), chunks: chunks, tasks: 3 * chunks + 3 * points.size() + 1,

@@ -229,6 +229,30 @@ class KhgpsParamsTest extends Specification {
         e.message == "no cost known for protocol 'deepen'"
     }
 
+    def 'should price --spectrum lowest by the measured tail_over_full, and more modes than 2% of N as the full spectrum'() {
+        given:
+        def point = { int n, String protocol -> KhgpsParams.points([N: n, h: 0.01, J: '0.2', kappa0: 1, realizations: 10,
+                seed: 1, chunk_size: 5, protocol: protocol])[0] }
+        def ratio = { int n, String protocol = 'zero', long modes = 0 ->
+            KhgpsResources.plan([point(n, protocol)], 'lowest', modes, 0).coreHours / KhgpsResources.plan([point(n, protocol)]).coreHours }
+
+        expect: 'at the measured sizes 0.1 + 0.9 x tail_over_full of bench/lowest.sh (N = 16000: 0.667; measured whole, 0.68)'
+        Math.abs(ratio(16000) - (0.1 + 0.9 * 0.63)) < 1e-12
+        Math.abs(ratio(8000) - (0.1 + 0.9 * 0.71)) < 1e-12
+        Math.abs(ratio(4000) - (0.1 + 0.9 * 0.79)) < 1e-12
+
+        and: 'between them linear in ln N; the last ratio above; the full cost below N = 2000'
+        Math.abs(ratio(5657) - (0.1 + 0.9 * 0.75)) < 1e-4
+        KhgpsResources.spectrumCost('lowest', 16383) == KhgpsResources.spectrumCost('lowest', 16000)
+        ratio(1000) == 1
+
+        and: 'more modes than 2% of N cost the full spectrum; the protocol adds its own minimization cost on top'
+        ratio(8000, 'zero', 160) < 1
+        ratio(8000, 'zero', 161) == 1
+        Math.abs(KhgpsResources.realizationCost(8000, 'flip', 'lowest') - (0.1 + 0.9 * 0.71 + 6)) < 1e-12
+        KhgpsResources.realizationCost(8000, 'flip') == KhgpsResources.protocolCost('flip', 8000)
+    }
+
     def 'should name --realizations or N when the fit cannot have min_modes + 1 frequencies'() {
         when:
         KhgpsParams.checkFit(KhgpsParams.points([N: 2, h: 0.01, J: '0.1', kappa0: 1, realizations: 8, seed: 1, chunk_size: 4]),
