@@ -14,7 +14,8 @@ protocols on the same disorder, realization by realization. Per (N, J) and proto
     realizations of both points together, and its significance;
   - the metastable fraction of the oscillators, the metastable share of the modes below omega_c
     and below the exponent's window, the exponent of the non-metastable modes alone;
-  - the rise of 5 n(omega) / omega^5 from omega_x / 5 to omega_x / 10 (1 under omega^4), 16-84% band;
+  - the rise of 5 n(omega) / omega^5 from omega_x / 5 to omega_x / 10 (1 under omega^4), 16-84% band, and
+    the modes below omega_x / 10 and omega_x / 5 it rests on;
   - for flip and best_random the mean H difference to zero's minimum and the metastable counts before and after;
 then the verdicts of the tests stated before the run, each PASS or FAIL with its numbers.
 """
@@ -89,6 +90,11 @@ def rise(p, draw=None):
     return 32 * n10 / n5 if n5 > 0 else float("nan")
 
 
+def counts(p):
+    """Modes below omega_x / 10 and below omega_x / 5: what the rise rests on."""
+    return int(np.sum(p["omega"] < 0.1 * p["wx"])), int(np.sum(p["omega"] < 0.2 * p["wx"]))
+
+
 def draws(R):
     rng = np.random.default_rng(SEED)
     return [rng.integers(0, R, R) for _ in range(SAMPLES)]
@@ -156,6 +162,7 @@ def main(root):
             sh_e = spread([share(p, c, d) for d in ds])[0] if p["cls"] is not None else float("nan")
             rs = rise(p)
             _, rlo, rhi = spread([rise(p, d) for d in ds])
+            n10, n5 = counts(p)
             de = "-"
             mm = "-"
             if p["dE"] is not None:
@@ -165,7 +172,7 @@ def main(root):
             nm_e = f.get("exponent_non_metastable_err", float("nan"))
             print(f"| {name} | {fmt(f['exponent'], err)} (below {f['exponent_omega_max']:.4f}) | {fmt(h, h_err)} | {delta} | "
                   f"{fmt(fr, fr_e, 4)} | {fmt(sh, sh_e)} | {fmt(f.get('metastable_share_window'), f.get('metastable_share_window_err'))} | "
-                  f"{fmt(nm, nm_e)} | {rs:.2f} [{rlo:.2f}, {rhi:.2f}] | {de} | {mm} |")
+                  f"{fmt(nm, nm_e)} | {rs:.2f} [{rlo:.2f}, {rhi:.2f}] ({n10} / {n5} modes) | {de} | {mm} |")
             p.update(h=h, h_err=h_err, d=d_val, d_err=d_err, rise=rs, rlo=rlo, rhi=rhi, share=sh, share_err=sh_e,
                      err=err)
         intermediate = J >= 0.1
