@@ -58,7 +58,7 @@ class KhgpsResources {
      * spectrum: the search's solves grow with K, and no other K was measured.
      */
     static double spectrumCost(String spectrum, int n, long modes = 0) {
-        if (spectrum != 'lowest' || KhgpsParams.modes(n, modes) > Math.ceil(0.02d * n)) {
+        if (spectrum != 'lowest' || KhgpsParams.modes(n, modes) > KhgpsParams.modes(n, 0)) {
             return 1
         }
         def table = LOWEST_OVER_FULL
