@@ -11,7 +11,7 @@ import org.khgps.core.stage.PointFit;
 import org.khgps.core.stage.PointTheory;
 
 /**
- * What the report shows: the study's points (sorted by N, h, kappa0, J), the points that failed in
+ * What the report shows: the study's points (sorted by N, h, kappa0, J, protocol), the points that failed in
  * the pipeline, and what the cross-point analysis makes of the points (in the same order).
  */
 public record Study(List<Point> points, List<FailedPoint> failed, StudyAnalysis.Result analysis,
@@ -44,7 +44,10 @@ public record Study(List<Point> points, List<FailedPoint> failed, StudyAnalysis.
     public static Study of(List<Point> points, List<FailedPoint> failed, java.util.function.Consumer<String> log) {
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingInt((Point p) -> p.dos().point().N()).thenComparingDouble(p -> p.dos().point().h())
-                .thenComparingDouble(p -> p.dos().point().kappa0()).thenComparingDouble(p -> p.dos().point().J()));
+                .thenComparingDouble(p -> p.dos().point().kappa0()).thenComparingDouble(p -> p.dos().point().J())
+                // then by protocol (zero, random, flip, best_random), not by the input's order, which is that
+                // of the hashed point ids: the same protocol gets the same place, and colour, in every study
+                .thenComparing(p -> p.dos().point().protocol()));
         if (sorted.isEmpty()) {
             return new Study(List.of(), List.copyOf(failed), null, List.of());
         }

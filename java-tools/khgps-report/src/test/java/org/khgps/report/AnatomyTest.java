@@ -63,6 +63,21 @@ class AnatomyTest {
         // the same number as the two Hill exponents below that edge, taken apart
         assertEquals(Anatomy.hill(flip.dos(), p.omegaC(), null) - Anatomy.hill(zero.dos(), p.omegaC(), null), p.delta(), 1e-12);
     }
+
+    @Test
+    void ordersPointsThatDifferOnlyInTheirProtocolByProtocolWhateverTheInputOrder() throws Exception {
+        Assumptions.assumeTrue(NativeLinalg.available(), "the lowest modes need the native library");
+        Study.Point zero = point(Protocol.ZERO);
+        Study.Point flip = point(Protocol.FLIP);
+        Study.Point best = point(Protocol.BEST_RANDOM);
+        // the pipeline hands the report its files in the order of the hashed point ids: any order
+        for (List<Study.Point> in : List.of(List.of(zero, flip, best), List.of(best, flip, zero), List.of(flip, zero, best))) {
+            Study study = Study.of(in, List.of(), s -> { });
+            assertEquals(List.of(Protocol.ZERO, Protocol.FLIP, Protocol.BEST_RANDOM),
+                    study.points().stream().map(q -> q.dos().point().protocol()).toList(),
+                    "input " + in.stream().map(q -> q.dos().point().protocol()).toList());
+        }
+    }
     @Test
     void estimatesTheSpinodalExponentOfAKnownLaw() {
         // N(d) ~ d^theta: the quantiles d_i = (i / n)^(1 / theta) of that law, for theta = 1 and 2
