@@ -15,10 +15,7 @@ class ParameterValidationTest extends Specification {
         where: 'one of each kind of check (the rest: the next feature, on CI)'
         PARAM          | VALUE       || MESSAGE
         'kappa0'       | '-1'        || '--kappa0 must be a number > 0 and <= 1000000, got -1'
-        'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
         'N'            | '2'         || '--N 2 with 8 realizations gives the point N=2 h=0.01 J=0.05 kappa0=1.0 16 modes, but the fit needs at least min_modes + 1 = 21 lowest frequencies: use N >= 3 with 8 realizations'
-        'realizations' | '1000000000' || 'to run it anyway raise the limit, e.g. --max_core_hours'
-        'J'            | '1e300'     || '--J must be a number >= 0 and <= 1000000, got 1e300'
         'tolerance'    | '1e-300'    || '--tolerance 1.0E-300 cannot be met at the point N=256 h=0.01 J=0.2 kappa0=1.0: double precision stops max|grad H| near'
     }
 
@@ -30,6 +27,8 @@ class ParameterValidationTest extends Specification {
 
         where:
         PARAM          | VALUE       || MESSAGE
+        'points'       | 'nope.csv'  || "--points: no such file 'nope.csv'"
+        'J'            | '1e300'     || '--J must be a number >= 0 and <= 1000000, got 1e300'
         'N'            | '1'         || '--N must be an integer >= 2, got 1'
         'J'            | '0.1,abc'   || "--J must be a number (a number >= 0 and <= 1000000), got 'abc'"
         'h'            | '-0.01'     || '--h must be a number >= 0 and <= 1000000, got -0.01'
@@ -118,18 +117,25 @@ class ParameterValidationTest extends Specification {
         huge.count('Submitted process') == 0
     }
 
-    def 'should reject more lowest modes than N, one mode, and more saved vectors than modes'() {
+    def 'should reject more lowest modes than N'() {
         when:
         def many = Nextflow.run(Nextflow.tempDir('badmodes'), ['-profile', 'test', '--spectrum', 'lowest', '--modes', '300'])
+
+        then:
+        many.exitCode != 0
+        many.output.contains('--modes must be <= N, got 300 for the point with N = 256')
+        many.count('Submitted process') == 0
+    }
+
+    @IgnoreIf({ !Nextflow.longTests() })
+    def 'should reject one lowest mode, and more saved vectors than modes (KHGPS_LONG_TESTS)'() {
+        when:
         def one = Nextflow.run(Nextflow.tempDir('onemode'), ['-profile', 'test', '--spectrum', 'lowest', '--modes', '1',
                                                             '--realizations', '40'])
         def vectors = Nextflow.run(Nextflow.tempDir('badvectors'), ['-profile', 'test', '--spectrum', 'lowest',
                                                                    '--save_vectors', '7'])
 
         then:
-        many.exitCode != 0
-        many.output.contains('--modes must be <= N, got 300 for the point with N = 256')
-        many.count('Submitted process') == 0
         one.exitCode != 0
         one.output.contains('--spectrum lowest with 1 mode per realization (--modes 1) cannot work: the pooled spectrum is complete '
                 + 'only below the smallest lambda_K of all realizations')

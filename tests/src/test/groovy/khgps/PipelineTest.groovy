@@ -208,6 +208,7 @@ print('A_g', float(f.attrs['A_g']), f['provenance'].attrs['tool'].decode())
         again.count('Cached process') == 19
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })  // on a laptop StagesTest (core) and CliTest (chunk files pool into one dos) cover chunking
     def 'should give the same spectra whatever the chunk size'() {
         given:
         def other = Nextflow.tempDir('chunks')

@@ -2,6 +2,7 @@ package khgps
 
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import spock.lang.IgnoreIf
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -51,6 +52,7 @@ print('identical', same)
 """).contains('identical True')
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })  // on a laptop StagesTest covers the exclude policy in core (a saddle left out), and the failed-point feature below runs non-converging realizations end to end
     def 'should count and leave out realizations that did not converge'() {
         given:
         def dir = Nextflow.tempDir('unconverged')
@@ -69,6 +71,7 @@ print('identical', same)
         dir.resolve('results/report.html').text.contains('<th>converged</th>')
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })  // on a laptop the next feature's second run stops the same way
     def 'should fail the point when asked to, and stop the run when failed points are to fail it'() {
         when:
         def run = Nextflow.run(Nextflow.tempDir('failpoint'),
@@ -132,6 +135,7 @@ print('identical', same)
         strict.count('Submitted process') == 0
     }
 
+    @IgnoreIf({ !Nextflow.longTests() })  // on a laptop CliTest runs khgps report with every point failed
     def 'should still write the summary, the report and study.json when every point failed'() {
         given:
         def dir = Nextflow.tempDir('allfailed')
