@@ -33,6 +33,7 @@ import numpy as np
 SAMPLES = 400  # realization resamplings
 SEED = 28
 METASTABLE = 3
+RISE_MIN_MODES = 10  # test 4 gives no verdict when flip or zero has fewer modes below omega_x / 10
 BOTTOM = 4  # test 8 (stated 2026-12-07 before the J = 0.5, N = 1000 run of 4e6 modes): Hill below omega_x / BOTTOM
 
 
@@ -177,7 +178,7 @@ def main(root):
                   f"{fmt(fr, fr_e, 4)} | {fmt(sh, sh_e)} | {fmt(f.get('metastable_share_window'), f.get('metastable_share_window_err'))} | "
                   f"{fmt(nm, nm_e)} | {rs:.2f} [{rlo:.2f}, {rhi:.2f}] ({n10} / {n5} modes) | {de} | {mm} |")
             p.update(h=h, h_err=h_err, d=d_val, d_err=d_err, rise=rs, rlo=rlo, rhi=rhi, share=sh, share_err=sh_e,
-                     err=err)
+                     err=err, n10=n10)
             # test 8: the bottom of the tail, below omega_x / 4 (zero's omega_x, as omega_c)
             c4 = wx / BOTTOM
             p.update(h4=hill(p, c4), h4_err=spread([hill(p, c4, d) for d in ds])[0], k4=int(np.sum(p["omega"] < c4)))
@@ -193,8 +194,13 @@ def main(root):
             verdicts[2].append((J, N, ok2, f"Delta {flip['d']:+.3f} +- {flip['d_err']:.3f}; zero's non-metastable "
                                          f"{fmt(nm, nm_e)} vs flip {fmt(flip['fit']['exponent'], flip['err'])}"))
             ok4 = flip["rlo"] <= 1 <= flip["rhi"] and zero["rlo"] > 1
+            # a band over realizations means nothing with a handful of modes below omega_x / 10: no verdict
+            if min(flip["n10"], zero["n10"]) < RISE_MIN_MODES:
+                ok4 = None
             verdicts[4].append((J, N, ok4, f"flip {flip['rise']:.2f} [{flip['rlo']:.2f}, {flip['rhi']:.2f}], zero "
-                                         f"{zero['rise']:.2f} [{zero['rlo']:.2f}, {zero['rhi']:.2f}]"))
+                                         f"{zero['rise']:.2f} [{zero['rlo']:.2f}, {zero['rhi']:.2f}]"
+                                         f" ({flip['n10']} and {zero['n10']} modes below omega_x / 10"
+                                         f"{', no statistics' if ok4 is None else ''})"))
         if flip is not None and intermediate:
             ok8 = (flip["h4"] >= 4 - 2 * flip["h4_err"]) and (zero["h4"] < 4 - 2 * zero["h4_err"])
             verdicts[8].append((J, N, ok8, f"below omega_x / {BOTTOM} = {wx / BOTTOM:.4f}: flip {fmt(flip['h4'], flip['h4_err'])} "
