@@ -26,7 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class AnatomyTest {
 
+    /** Each protocol's point, built once for all tests (a few seconds each: minimize, lowest modes, theory). */
+    private static final java.util.Map<Protocol, Study.Point> POINTS = new java.util.EnumMap<>(Protocol.class);
+
     static Study.Point point(Protocol protocol) throws Exception {
+        Study.Point p = POINTS.get(protocol);
+        if (p == null) {
+            p = build(protocol);
+            POINTS.put(protocol, p);
+        }
+        return p;
+    }
+
+    private static Study.Point build(Protocol protocol) throws Exception {
         StudyPoint pt = new StudyPoint(200, 0.01, 0.5, 1.0);
         long seed = 2021;
         DisorderChunk disorder = DisorderChunk.sample(pt, seed, 0, 60);
@@ -78,6 +90,7 @@ class AnatomyTest {
                     "input " + in.stream().map(q -> q.dos().point().protocol()).toList());
         }
     }
+
     @Test
     void estimatesTheSpinodalExponentOfAKnownLaw() {
         // N(d) ~ d^theta: the quantiles d_i = (i / n)^(1 / theta) of that law, for theta = 1 and 2
