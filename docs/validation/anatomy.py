@@ -2,7 +2,10 @@
 """The anatomy study's tables and verdicts from a results folder (docs/validation.md, "The anatomy
 of the tail"; issue 28).
 
-usage: docs/validation/anatomy.py RESULTS_DIR
+usage: docs/validation/anatomy.py RESULTS_DIR [RESULTS_DIR ...]
+
+Several folders are read as one study (a point, (N, J, protocol), must be in one of them only), so that
+runs made apart (e.g. N = 1000 at 4e6 modes and N = 4000) meet in the tests that compare sizes (test 9).
 
 Reads summary.csv (omega_x onto G of each point), every point's fit.json, fit.h5 and dos.h5 (h5py).
 Groups the points by (N, J) (one h, kappa0 per folder, as in -profile anatomy) and compares the
@@ -17,6 +20,8 @@ protocols on the same disorder, realization by realization. Per (N, J) and proto
   - the rise of 5 n(omega) / omega^5 from omega_x / 5 to omega_x / 10 (1 under omega^4), 16-84% band, and
     the modes below omega_x / 10 and omega_x / 5 it rests on;
   - for flip and best_random the mean H difference to zero's minimum and the metastable counts before and after;
+  - Hill's exponent below omega_x / 2, 3, 4, 5 per protocol with its error, the modes it rests on and the
+    paired difference to zero (where the tail steepens or flattens toward its bottom);
 then the verdicts of the tests stated before the run, each PASS or FAIL with its numbers (test 8, the bottom
 of the tail below omega_x / 4, was stated after the J = 0.2, N = 1000 run of 4e6 modes had shown it, and
 before the J = 0.5 one).
@@ -34,6 +39,7 @@ SAMPLES = 400  # realization resamplings
 SEED = 28
 METASTABLE = 3
 RISE_MIN_MODES = 10  # test 4 gives no verdict when flip or zero has fewer modes below omega_x / 10
+EDGES = (2, 3, 4, 5)  # the Hill-against-edge table: below omega_x / k
 BOTTOM = 4  # test 8 (stated 2026-12-07 before the J = 0.5, N = 1000 run of 4e6 modes): Hill below omega_x / BOTTOM
 
 
@@ -116,14 +122,19 @@ def fmt(v, e=None, d=3):
     return f"{v:.{d}f}" if e is None else f"{v:.{d}f} +- {e:.{d}f}"
 
 
-def main(root):
-    rows = list(csv.DictReader(open(os.path.join(root, "summary.csv"))))
-    rows = [r for r in rows if r.get("status", "ok") == "ok"]
-    pts = [load(root, r) for r in rows]
+def main(roots):
     groups = {}
-    for p in pts:
-        groups.setdefault((p["J"], p["N"]), {})[p["protocol"]] = p
-    verdicts = {k: [] for k in range(1, 9)}
+    for root in roots:
+        rows = list(csv.DictReader(open(os.path.join(root, "summary.csv"))))
+        for r in rows:
+            if r.get("status", "ok") != "ok":
+                continue
+            p = load(root, r)
+            g = groups.setdefault((p["J"], p["N"]), {})
+            if p["protocol"] in g:
+                sys.exit(f"anatomy.py: J = {p['J']:g}, N = {p['N']}, {p['protocol']} is in more than one results folder")
+            g[p["protocol"]] = p
+    verdicts = {k: [] for k in range(1, 10)}
     share_vs_n = {}
     for (J, N) in sorted(groups):
         g = groups[(J, N)]
@@ -242,10 +253,32 @@ def main(root):
         big = [x for x in s if x[0] == max(n for n, _, _ in s)][0]
         verdicts[5].append((J, big[0], big[1] >= 0.10, "share below omega_c by N: " + ", ".join(
             f"{n}: {fmt(v, e)}" for n, v, e in s)))
+    # test 9: flip's bottom below omega_x / 4 at N against the smallest N's, at the same edge (intrinsic)
+    # and at the edge moved down by (N / N0)^(1/5) (a finite-size depletion)
+    for J in sorted({j for j, _ in groups}):
+        sizes = sorted(n for j, n in groups if j == J and "flip" in groups[(j, n)] and "h4" in groups[(j, n)]["flip"])
+        if len(sizes) < 2 or J < 0.1:
+            continue
+        ref = groups[(J, sizes[0])]["flip"]
+        ref_wx = groups[(J, sizes[0])]["zero"]["wx"]
+        ref_ds = draws(ref["R"])
+        for N in sizes[1:]:
+            f = groups[(J, N)]["flip"]
+            c = ref_wx / BOTTOM / (N / sizes[0]) ** 0.2
+            scaled = hill(ref, c)
+            scaled_e = spread([hill(ref, c, d) for d in ref_ds])[0]
+            same = abs(f["h4"] - ref["h4"]) <= 2 * math.hypot(f["h4_err"], ref["h4_err"])
+            moved = abs(f["h4"] - scaled) <= 2 * math.hypot(f["h4_err"], scaled_e)
+            verdict = "intrinsic" if same and not moved else "finite size" if moved and not same else "undecided"
+            verdicts[9].append((J, N, None if verdict == "undecided" else verdict == "intrinsic",
+                                f"{verdict}: flip below omega_x / {BOTTOM} {fmt(f['h4'], f['h4_err'])}; N = {sizes[0]} "
+                                f"at the same edge {fmt(ref['h4'], ref['h4_err'])}, at the edge moved by (N / {sizes[0]})^(1/5) "
+                                f"(omega_x / {BOTTOM * (N / sizes[0]) ** 0.2:.2f}) {fmt(scaled, scaled_e)}"))
     names = {1: "omega^4 for flip-stable minima", 2: "the excess is the metastable population",
              3: "depth alone does not do it (best_random)", 4: "a plateau with flip", 5: "the metastable share at the largest N",
              6: "omega_x(J) and Eq. (4) on flip's points", 7: "the weak regime untouched",
-             8: "the bottom of the tail: flip at least as steep as omega^4 below omega_x / 4, zero not"}
+             8: "the bottom of the tail: flip at least as steep as omega^4 below omega_x / 4, zero not",
+             9: "the steep bottom is intrinsic (PASS), a finite-size depletion (FAIL) or undecided (-)"}
     # the metastable carriers' distance to their spinodal: N(d) ~ d^theta below the median distance
     # (Hill's estimator over the smaller half, as the report's Anatomy.spinodal)
     print("\n## Metastable carriers near their spinodal: theta of N(d) ~ d^theta below the median d\n")
@@ -261,8 +294,32 @@ def main(root):
             k = len(d) // 2
             theta = k / np.sum(np.log(d[k] / d[:k]))
             print(f"| {N} | {J:g} | {name} | {len(d)} | {theta:.2f} +- {theta / math.sqrt(k):.2f} | {d[k]:.2e} |")
+    # the Hill exponent against the edge of its window: where the tail steepens (test 8 takes omega_x / 4)
+    print("\n## Hill exponent below omega_x / k (zero's omega_x; realization bootstrap; modes below the edge)\n")
+    print("| N | J | protocol | " + " | ".join(f"below omega_x / {k}" for k in EDGES) + " |")
+    print("| ---: | ---: | --- |" + " ---: |" * len(EDGES))
+    for (J, N) in sorted(groups):
+        g = groups[(J, N)]
+        zero = g.get("zero")
+        if zero is None:
+            continue
+        ds = draws(zero["R"])
+        for name in ("zero", "flip", "best_random", "random"):
+            p = g.get(name)
+            if p is None:
+                continue
+            cells = []
+            for k in EDGES:
+                c = zero["wx"] / k
+                h = hill(p, c)
+                cell = f"{fmt(h, spread([hill(p, c, d) for d in ds])[0], 2)} ({int(np.sum(p['omega'] < c))})"
+                if name != "zero" and p["R"] == zero["R"] and np.isfinite(h):
+                    pairs = [hill(p, c, d) - hill(zero, c, d) for d in ds]
+                    cell += f", {h - hill(zero, c):+.2f} +- {spread(pairs)[0]:.2f} paired"
+                cells.append(cell if np.isfinite(h) else "nan (beyond the stored tail)")
+            print(f"| {N} | {J:g} | {name} | " + " | ".join(cells) + " |")
     print("\n## Verdicts of the tests stated before the run\n")
-    for k in range(1, 9):
+    for k in range(1, 10):
         rows = verdicts[k]
         if not rows:
             print(f"{k}. {names[k]}: no data")
@@ -276,4 +333,6 @@ def main(root):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) < 2:
+        sys.exit("usage: docs/validation/anatomy.py RESULTS_DIR [RESULTS_DIR ...]")
+    main(sys.argv[1:])
