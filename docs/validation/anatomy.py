@@ -254,7 +254,7 @@ def main(roots):
         verdicts[5].append((J, big[0], big[1] >= 0.10, "share below omega_c by N: " + ", ".join(
             f"{n}: {fmt(v, e)}" for n, v, e in s)))
     # test 9: flip's bottom below omega_x / 4 at N against the smallest N's, at the same edge (intrinsic)
-    # and at the edge moved down by (N / N0)^(1/5) (a finite-size depletion)
+    # and at the smallest N's edge raised by (N / N0)^(1/5) (a finite-size depletion)
     for J in sorted({j for j, _ in groups}):
         sizes = sorted(n for j, n in groups if j == J and "flip" in groups[(j, n)] and "h4" in groups[(j, n)]["flip"])
         if len(sizes) < 2 or J < 0.1:
