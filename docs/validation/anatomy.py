@@ -296,6 +296,27 @@ def main(roots):
             k = len(d) // 2
             theta = k / np.sum(np.log(d[k] / d[:k]))
             print(f"| {N} | {J:g} | {name} | {len(d)} | {theta:.2f} +- {theta / math.sqrt(k):.2f} | {d[k]:.2e} |")
+    # Reported, not a test (added 2026-12-07 after realization 189 of N = 4000, J = 0.2 held 258): the
+    # classification is linear response, and a CG minimum next to a saddle-node (its lowest mode near 0)
+    # inflates every oscillator's per-site reaction through that mode's extended part; such minima show up
+    # as the realizations with the most metastable oscillators and the lowest mode of their point
+    print("\n## Realizations with the most metastable oscillators at CG's minimum (flip's counts before)\n")
+    print("| N | J | realizations | mean (median) per realization | mean without the largest | the largest three: "
+          "count, zero's lowest omega there (its rank among the realizations, 1 = lowest) |")
+    print("| ---: | ---: | ---: | ---: | ---: | --- |")
+    for (J, N) in sorted(groups):
+        g = groups[(J, N)]
+        zero, flip = g.get("zero"), g.get("flip")
+        if zero is None or flip is None or flip["mb"] is None or flip["R"] != zero["R"] or not len(zero["omega"]):
+            continue
+        mb = np.asarray(flip["mb"], dtype=float)
+        lowest = np.full(zero["R"], np.inf)
+        np.minimum.at(lowest, zero["owner"], zero["omega"])
+        rank = np.argsort(np.argsort(lowest)) + 1
+        top = np.argsort(-mb, kind="stable")[:3]
+        cells = ", ".join(f"{int(mb[r])} (realization {r}: {lowest[r]:.4f}, rank {rank[r]})" for r in top)
+        print(f"| {N} | {J:g} | {len(mb)} | {mb.mean():.2f} ({np.median(mb):.0f}) | "
+              f"{np.delete(mb, top[0]).mean():.2f} | {cells} |")
     # the Hill exponent against the edge of its window: where the tail steepens (test 8 takes omega_x / 4)
     print("\n## Hill exponent below omega_x / k (zero's omega_x; realization bootstrap; modes below the edge)\n")
     print("| N | J | protocol | " + " | ".join(f"below omega_x / {k}" for k in EDGES) + " |")
