@@ -298,8 +298,9 @@ def main(roots):
             print(f"| {N} | {J:g} | {name} | {len(d)} | {theta:.2f} +- {theta / math.sqrt(k):.2f} | {d[k]:.2e} |")
     # Reported, not a test (added 2026-12-07 after realization 189 of N = 4000, J = 0.2 held 258): the
     # classification is linear response, and a CG minimum next to a saddle-node (its lowest mode near 0)
-    # inflates every oscillator's per-site reaction through that mode's extended part; such minima show up
-    # as the realizations with the most metastable oscillators and the lowest mode of their point
+    # inflates every oscillator's per-site reaction through that mode's extended part; where a point holds
+    # such a minimum, its count stands out and its lowest mode ranks first (where none does, the largest
+    # counts need not go with the lowest modes: N = 4000, J = 0.5)
     print("\n## Realizations with the most metastable oscillators at CG's minimum (flip's counts before)\n")
     print("| N | J | realizations | mean (median) per realization | mean without the largest | the largest three: "
           "count, zero's lowest omega there (its rank among the realizations, 1 = lowest) |")
