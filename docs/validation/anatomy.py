@@ -22,9 +22,12 @@ protocols on the same disorder, realization by realization. Per (N, J) and proto
   - for flip and best_random the mean H difference to zero's minimum and the metastable counts before and after;
   - Hill's exponent below omega_x / 2, 3, 4, 5 per protocol with its error, the modes it rests on and the
     paired difference to zero (where the tail steepens or flattens toward its bottom);
+  - for zero, below omega_x / 2, 3, 4, 5: the metastable share of the modes and the Hill exponents of the
+    modes with and without a metastable carrier (what CG's excess at the bottom is made of);
 then the verdicts of the tests stated before the run, each PASS or FAIL with its numbers (test 8, the bottom
 of the tail below omega_x / 4, was stated after the J = 0.2, N = 1000 run of 4e6 modes had shown it, and
-before the J = 0.5 one).
+before the J = 0.5 one; test 10, zero's non-metastable modes below omega_x / 4, after N = 1000 and 4000
+had shown it, and before N = 8000).
 """
 import csv
 import json
@@ -134,7 +137,7 @@ def main(roots):
             if p["protocol"] in g:
                 sys.exit(f"anatomy.py: J = {p['J']:g}, N = {p['N']}, {p['protocol']} is in more than one results folder")
             g[p["protocol"]] = p
-    verdicts = {k: [] for k in range(1, 10)}
+    verdicts = {k: [] for k in range(1, 11)}
     share_vs_n = {}
     for (J, N) in sorted(groups):
         g = groups[(J, N)]
@@ -193,6 +196,13 @@ def main(roots):
             # test 8: the bottom of the tail, below omega_x / 4 (zero's omega_x, as omega_c)
             c4 = wx / BOTTOM
             p.update(h4=hill(p, c4), h4_err=spread([hill(p, c4, d) for d in ds])[0], k4=int(np.sum(p["omega"] < c4)))
+        # test 10 (stated 2026-12-08 before N = 8000): zero's modes whose carrier is not metastable, below omega_x / 4
+        if J >= 0.1 and zero["cls"] is not None:
+            c4, keep = wx / BOTTOM, zero["cls"] != METASTABLE
+            h, e = hill(zero, c4, keep=keep), spread([hill(zero, c4, d, keep) for d in ds])[0]
+            verdicts[10].append((J, N, h >= 4 - 2 * e if np.isfinite(h) else None,
+                                 f"below omega_x / {BOTTOM} = {c4:.4f}: zero's non-metastable {fmt(h, e)} "
+                                 f"({int(np.sum((zero['omega'] < c4) & keep))} modes), all of zero's {fmt(zero['h4'], zero['h4_err'])}"))
         intermediate = J >= 0.1
         flip = g.get("flip")
         best = g.get("best_random")
@@ -280,7 +290,8 @@ def main(roots):
              3: "depth alone does not do it (best_random)", 4: "a plateau with flip", 5: "the metastable share at the largest N",
              6: "omega_x(J) and Eq. (4) on flip's points", 7: "the weak regime untouched",
              8: "the bottom of the tail: flip at least as steep as omega^4 below omega_x / 4, zero not",
-             9: "the steep bottom is intrinsic (PASS), a finite-size depletion (FAIL) or undecided (-)"}
+             9: "the steep bottom is intrinsic (PASS), a finite-size depletion (FAIL) or undecided (-)",
+             10: "CG's bottom without its metastable carriers: zero's non-metastable modes at least 4 - 2 sigma below omega_x / 4"}
     # the metastable carriers' distance to their spinodal: N(d) ~ d^theta below the median distance
     # (Hill's estimator over the smaller half, as the report's Anatomy.spinodal)
     print("\n## Metastable carriers near their spinodal: theta of N(d) ~ d^theta below the median d\n")
@@ -342,8 +353,34 @@ def main(roots):
                     cell += f", {h - hill(zero, c):+.2f} +- {spread(pairs)[0]:.2f} paired"
                 cells.append(cell if np.isfinite(h) else "nan (beyond the stored tail)")
             print(f"| {N} | {J:g} | {name} | " + " | ".join(cells) + " |")
+    # what zero's bottom is made of (reported; test 10 takes omega_x / 4): the metastable carriers' share grows
+    # toward the bottom, and their own law is shallower than the rest's
+    print("\n## zero's tail by carrier below omega_x / k: metastable share; Hill exponent without and with a "
+          "metastable carrier (realization bootstrap; modes)\n")
+    print("| N | J | " + " | ".join(f"below omega_x / {k}" for k in EDGES) + " |")
+    print("| ---: | ---: |" + " ---: |" * len(EDGES))
+    for (J, N) in sorted(groups):
+        zero = groups[(J, N)].get("zero")
+        if zero is None or zero["cls"] is None:
+            continue
+        ds = draws(zero["R"])
+        meta = zero["cls"] == METASTABLE
+        cells = []
+        for k in EDGES:
+            c = zero["wx"] / k
+            if c > zero["omega"][-1]:
+                cells.append("nan (beyond the stored tail)")
+                continue
+            below = zero["omega"] < c
+            parts = [f"share {fmt(share(zero, c), spread([share(zero, c, d) for d in ds])[0])}"]
+            for label, keep in (("non-metastable", ~meta), ("metastable", meta)):
+                h = hill(zero, c, keep=keep)
+                parts.append(f"{label} {fmt(h, spread([hill(zero, c, d, keep) for d in ds])[0], 2)} "
+                             f"({int(np.sum(below & keep))})")
+            cells.append("; ".join(parts))
+        print(f"| {N} | {J:g} | " + " | ".join(cells) + " |")
     print("\n## Verdicts of the tests stated before the run\n")
-    for k in range(1, 10):
+    for k in range(1, 11):
         rows = verdicts[k]
         if not rows:
             print(f"{k}. {names[k]}: no data")
