@@ -86,6 +86,11 @@ def hill(p, c, draw=None, keep=None):
     return w.sum() / s - 1 if s > 0 else float("nan")
 
 
+def hill_err(p, c, ds, keep=None):
+    """Hill's exponent below c and its error over the realization resamplings ds."""
+    return hill(p, c, keep=keep), spread([hill(p, c, d, keep) for d in ds])[0]
+
+
 def share(p, c, draw=None):
     if not len(p["omega"]) or c > p["omega"][-1]:
         return float("nan")
@@ -164,9 +169,7 @@ def main(roots):
                 continue
             f = p["fit"]
             err = f.get("exponent_err_verdict", f["exponent_err"])
-            h = hill(p, c)
-            boot_h = [hill(p, c, d) for d in ds]
-            h_err = spread(boot_h)[0]
+            h, h_err = hill_err(p, c, ds)
             if name == "zero":
                 delta = "-"
                 d_val = d_err = float("nan")
@@ -195,15 +198,16 @@ def main(roots):
                      err=err, n10=n10)
             # test 8: the bottom of the tail, below omega_x / 4 (zero's omega_x, as omega_c)
             c4 = wx / BOTTOM
-            p.update(h4=hill(p, c4), h4_err=spread([hill(p, c4, d) for d in ds])[0], k4=int(np.sum(p["omega"] < c4)))
+            h4, h4_err = hill_err(p, c4, ds)
+            p.update(h4=h4, h4_err=h4_err, k4=int(np.sum(p["omega"] < c4)))
+        intermediate = J >= 0.1
         # test 10 (stated 2026-12-08 before N = 8000): zero's modes whose carrier is not metastable, below omega_x / 4
-        if J >= 0.1 and zero["cls"] is not None:
+        if intermediate and zero["cls"] is not None:
             c4, keep = wx / BOTTOM, zero["cls"] != METASTABLE
-            h, e = hill(zero, c4, keep=keep), spread([hill(zero, c4, d, keep) for d in ds])[0]
+            h, e = hill_err(zero, c4, ds, keep)
             verdicts[10].append((J, N, h >= 4 - 2 * e if np.isfinite(h) else None,
                                  f"below omega_x / {BOTTOM} = {c4:.4f}: zero's non-metastable {fmt(h, e)} "
                                  f"({int(np.sum((zero['omega'] < c4) & keep))} modes), all of zero's {fmt(zero['h4'], zero['h4_err'])}"))
-        intermediate = J >= 0.1
         flip = g.get("flip")
         best = g.get("best_random")
         if flip is not None and intermediate:
@@ -277,8 +281,7 @@ def main(roots):
             # a depletion below an edge that falls like N^(-1/5) (the lowest mode of an omega^4 tail) makes
             # the exponent below c at N equal the smallest N's below c (N / N0)^(1/5)
             c = ref_wx / BOTTOM * (N / sizes[0]) ** 0.2
-            scaled = hill(ref, c)
-            scaled_e = spread([hill(ref, c, d) for d in ref_ds])[0]
+            scaled, scaled_e = hill_err(ref, c, ref_ds)
             same = abs(f["h4"] - ref["h4"]) <= 2 * math.hypot(f["h4_err"], ref["h4_err"])
             moved = abs(f["h4"] - scaled) <= 2 * math.hypot(f["h4_err"], scaled_e)
             verdict = "intrinsic" if same and not moved else "finite size" if moved and not same else "undecided"
@@ -346,8 +349,8 @@ def main(roots):
             cells = []
             for k in EDGES:
                 c = zero["wx"] / k
-                h = hill(p, c)
-                cell = f"{fmt(h, spread([hill(p, c, d) for d in ds])[0], 2)} ({int(np.sum(p['omega'] < c))})"
+                h, e = hill_err(p, c, ds)
+                cell = f"{fmt(h, e, 2)} ({int(np.sum(p['omega'] < c))})"
                 if name != "zero" and p["R"] == zero["R"] and np.isfinite(h):
                     pairs = [hill(p, c, d) - hill(zero, c, d) for d in ds]
                     cell += f", {h - hill(zero, c):+.2f} +- {spread(pairs)[0]:.2f} paired"
@@ -374,8 +377,8 @@ def main(roots):
             below = zero["omega"] < c
             parts = [f"share {fmt(share(zero, c), spread([share(zero, c, d) for d in ds])[0])}"]
             for label, keep in (("non-metastable", ~meta), ("metastable", meta)):
-                h = hill(zero, c, keep=keep)
-                parts.append(f"{label} {fmt(h, spread([hill(zero, c, d, keep) for d in ds])[0], 2)} "
+                h, e = hill_err(zero, c, ds, keep)
+                parts.append(f"{label} {fmt(h, e, 2)} "
                              f"({int(np.sum(below & keep))})")
             cells.append("; ".join(parts))
         print(f"| {N} | {J:g} | " + " | ".join(cells) + " |")
